@@ -1,0 +1,176 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import type { Logger } from "pino";
+import { requestIdFrom } from "./request-id.js";
+
+/** What the HTTP layer knows of a request before GraphQL sees it. */
+export interface HttpRequestInfo {
+  requestId: string;
+  headers: IncomingMessage["headers"];
+}
+
+/** A plain JSON route such as /health: returns a status and a body. */
+export type JsonRoute = (request: HttpRequestInfo) => Promise<{ status: number; body: unknown }>;
+
+/** A route that writes the response itself (streams, CSV exports). */
+export type RawRoute = (req: IncomingMessage, res: ServerResponse, request: HttpRequestInfo) => Promise<void>;
+
+export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  context: (request: HttpRequestInfo) => Promise<TContext>;
+  logger: Logger;
+  /** Largest request body accepted, in bytes; larger bodies get 413 before any parsing. */
+  maxBodyBytes?: number;
+  graphqlPath?: string;
+  routes?: Record<string, JsonRoute>;
+  rawRoutes?: Record<string, RawRoute>;
+  /** Runs inside the request before anything else (for request-scoped storage). */
+  around?: <T>(request: HttpRequestInfo, run: () => Promise<T>) => Promise<T>;
+  /** Headers added to a GraphQL response, read after execution (for per-request counters). */
+  responseHeaders?: (request: HttpRequestInfo) => Record<string, string>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A node:http server that serves GraphQL through Apollo's HTTP API plus JSON routes; it listens nowhere until asked. */
+export function createGraphQLHttpServer<TContext extends BaseContext>(
+  options: GraphQLHttpServerOptions<TContext>,
+): Server {
+  const graphqlPath = options.graphqlPath ?? "/graphql";
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const around = options.around ?? ((_request, run) => run());
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    const request: HttpRequestInfo = { requestId: requestIdFrom(req.headers["x-request-id"]), headers: req.headers };
+    res.setHeader("x-request-id", request.requestId);
+    const url = new URL(req.url ?? "/", "http://localhost");
+    try {
+      await around(request, async () => {
+        const route = options.routes?.[url.pathname];
+        const rawRoute = options.rawRoutes?.[url.pathname];
+        if (route && req.method === "GET") {
+          const { status, body } = await route(request);
+          sendJson(res, status, body);
+        } else if (rawRoute) {
+          await rawRoute(req, res, request);
+        } else if (url.pathname === graphqlPath) {
+          await serveGraphQL(req, res, url, request);
+        } else {
+          sendJson(res, 404, { errors: [{ message: `No route ${url.pathname}`, extensions: { code: "NOT_FOUND" } }] });
+        }
+      });
+    } catch (error) {
+      if (error instanceof HttpError) {
+        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      } else {
+        options.logger.error({ err: error, requestId: request.requestId }, "request failed");
+        if (!res.headersSent) {
+          sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL" } }] });
+        } else {
+          res.end();
+        }
+      }
+    } finally {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      options.logger.debug(
+        { requestId: request.requestId, method: req.method, path: url.pathname, status: res.statusCode, ms },
+        "request",
+      );
+    }
+  }
+
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, request: HttpRequestInfo) {
+    const body = req.method === "POST" ? parseJsonBody(req, await readBody(req, maxBodyBytes)) : undefined;
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: () => options.context(request),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    for (const [key, value] of Object.entries(options.responseHeaders?.(request) ?? {})) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+function parseJsonBody(req: IncomingMessage, raw: string): unknown {
+  const type = req.headers["content-type"] ?? "";
+  if (!type.includes("application/json") && !type.includes("application/graphql-response+json")) {
+    // Apollo's CSRF prevention decides what a non-JSON POST means; hand it the raw text.
+    return raw;
+  }
+  if (raw.length === 0)
+    throw new HttpError(400, "BAD_REQUEST", "Request body is empty; send a JSON object with a query");
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, "BAD_REQUEST", "Request body is not valid JSON");
+  }
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limit) {
+    req.resume();
+    throw new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body is larger than the limit of ${limit} bytes`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      throw new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body is larger than the limit of ${limit} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Writes a JSON response with the given status. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/** Listens on the port (0 picks a free one) and resolves with the port actually bound; a port in use rejects with a clear message. */
+export function listen(server: Server, port: number, host = "0.0.0.0"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use`) : error);
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

@@ -1,0 +1,13 @@
+export { createLogger, type Logger } from "./logger.js";
+export { requestIdFrom } from "./request-id.js";
+export {
+  createGraphQLHttpServer,
+  listen,
+  sendJson,
+  DEFAULT_MAX_BODY_BYTES,
+  type GraphQLHttpServerOptions,
+  type HttpRequestInfo,
+  type JsonRoute,
+  type RawRoute,
+} from "./http-server.js";
+export { closeServer, onShutdown } from "./shutdown.js";

@@ -1,0 +1,15 @@
+import type { DataSource } from "typeorm";
+import type { Logger } from "pino";
+import type { Viewer } from "@portal-graph/auth";
+
+export type { MfaStatus, Viewer } from "@portal-graph/auth";
+
+/** What every resolver of every subgraph receives; `loaders` are made fresh for each request. */
+export interface SubgraphContext<TLoaders = unknown> {
+  requestId: string;
+  /** The verified caller, or null when the request carried no token. */
+  viewer: Viewer | null;
+  loaders: TLoaders;
+  dataSource: DataSource;
+  logger: Logger;
+}

@@ -1,0 +1,76 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { Logger } from "pino";
+import { currentRequest } from "./request-scope.js";
+
+/** Stable error codes clients may branch on; anything else reaching a response is masked as INTERNAL. */
+export type ErrorCode = "NOT_FOUND" | "BAD_USER_INPUT" | "FORBIDDEN" | "UNAUTHENTICATED" | "INTERNAL";
+
+/** Base of the kit's errors: a GraphQLError with a stable `extensions.code` (and the HTTP status a lone error maps to). */
+export class PortalError extends GraphQLError {
+  constructor(code: ErrorCode | string, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = new.target.name;
+  }
+}
+
+/** A thing looked up by id does not exist (only where null is not the contract). */
+export class NotFoundError extends PortalError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super("NOT_FOUND", message, extensions);
+  }
+}
+
+/** An argument breaks a rule; `field` names the argument and the message says the rule. */
+export class BadUserInputError extends PortalError {
+  constructor(field: string, message: string) {
+    super("BAD_USER_INPUT", `${field}: ${message}`, { field });
+  }
+}
+
+/** The viewer is known but may not do this. */
+export class ForbiddenError extends PortalError {
+  constructor(message = "You are not allowed to do this") {
+    super("FORBIDDEN", message);
+  }
+}
+
+/** The request needs a signed-in viewer, or its credentials were refused. */
+export class UnauthenticatedError extends PortalError {
+  constructor(message = "Sign in to do this") {
+    super("UNAUTHENTICATED", message, { http: { status: 401 } });
+  }
+}
+
+/** Codes that pass through to the client unchanged: ours and the GraphQL server's own request errors. */
+const PUBLIC_CODES = new Set([
+  "NOT_FOUND",
+  "BAD_USER_INPUT",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+/** An Apollo `formatError` that keeps known errors and masks everything else, logging the original with the request id. */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && PUBLIC_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const requestId = currentRequest()?.requestId;
+    logger.error({ err: unwrapResolverError(error), requestId, path: formatted.path }, "internal error");
+    return {
+      message: "Internal server error",
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: "INTERNAL", requestId },
+    };
+  };
+}

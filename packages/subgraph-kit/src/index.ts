@@ -1,0 +1,47 @@
+import "reflect-metadata";
+
+export type { SubgraphContext, Viewer, MfaStatus } from "./context.js";
+export { hasRole, isSelf, PortalAuthChecker, requireRole, requireSelfOrRole, requireViewer } from "./auth.js";
+export { InputChecks, UserError, userError } from "./user-errors.js";
+export {
+  columnTypes,
+  createDataSource,
+  databaseUrlVariable,
+  isPostgres,
+  openDatabase,
+  resolveDatabase,
+  type DatabaseTarget,
+  type DataSourceOptions,
+} from "./database.js";
+export {
+  BadUserInputError,
+  createErrorFormatter,
+  ForbiddenError,
+  NotFoundError,
+  PortalError,
+  UnauthenticatedError,
+  type ErrorCode,
+} from "./errors.js";
+export { buildFederatedSchema, linkFederation, FEDERATION_SPEC, type ReferenceResolvers } from "./federation.js";
+export {
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  likePattern,
+  MAX_PAGE_SIZE,
+  PageInfo,
+  pageSize,
+  toPage,
+} from "./pagination.js";
+export { findRepoRoot, readRegistry, registryEntry, type RegistryEntry } from "./registry.js";
+export { currentRequest, runInRequestScope, type RequestScope } from "./request-scope.js";
+export { SqlCountingLogger, sqlTotals } from "./sql-counter.js";
+export {
+  createSubgraphServer,
+  runSubgraph,
+  viewerOf,
+  type SubgraphDefinition,
+  type SubgraphServer,
+} from "./subgraph.js";
+/** The one date-time scalar every subgraph uses (RFC 3339, named DateTime in the graph). */
+export { GraphQLDateTime as DateTimeScalar } from "graphql-scalars";

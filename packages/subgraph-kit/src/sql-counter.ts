@@ -1,0 +1,42 @@
+import type { Logger as TypeOrmLogger } from "typeorm";
+import type { Logger } from "pino";
+import { currentRequest } from "./request-scope.js";
+
+/** Running totals since the process started, for /metrics and the benchmark. */
+export const sqlTotals = { statements: 0 };
+
+/**
+ * A TypeORM logger that counts every statement against the current request (tests assert batching with it)
+ * and sends query errors and slow queries to pino. Statement text is logged at trace level only: parameters may hold personal data.
+ */
+export class SqlCountingLogger implements TypeOrmLogger {
+  constructor(private readonly logger: Logger) {}
+
+  logQuery(query: string): void {
+    sqlTotals.statements += 1;
+    const scope = currentRequest();
+    if (scope) scope.sqlStatements += 1;
+    this.logger.trace({ query, requestId: scope?.requestId }, "sql");
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.error({ err: error, query, requestId: currentRequest()?.requestId }, "sql failed");
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ ms: time, query, requestId: currentRequest()?.requestId }, "slow sql");
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+
+  logMigration(message: string): void {
+    this.logger.info(message);
+  }
+
+  log(level: "log" | "info" | "warn", message: unknown): void {
+    if (level === "warn") this.logger.warn({ message }, "typeorm");
+    else this.logger.debug({ message }, "typeorm");
+  }
+}

@@ -1,0 +1,165 @@
+import type { Server } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
+import {
+  closeServer,
+  createGraphQLHttpServer,
+  createLogger,
+  listen,
+  onShutdown,
+  type Logger,
+} from "@portal-graph/http-kit";
+import type { GraphQLSchema } from "graphql";
+import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
+import type { DataSource, MigrationInterface } from "typeorm";
+import type { SubgraphContext } from "./context.js";
+import { openDatabase, resolveDatabase } from "./database.js";
+import { createErrorFormatter, UnauthenticatedError } from "./errors.js";
+import { registryEntry } from "./registry.js";
+import { currentRequest, runInRequestScope } from "./request-scope.js";
+import { sqlTotals } from "./sql-counter.js";
+
+/** Everything the kit needs to know about a subgraph to migrate, seed, serve and print it. */
+export interface SubgraphDefinition<TLoaders = unknown> {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  migrations: (new () => MigrationInterface)[];
+  buildSchema(): Promise<GraphQLSchema>;
+  createLoaders(dataSource: DataSource): TLoaders;
+  /** Puts the seed data in place; running it twice changes nothing. Returns how many rows it inserted. */
+  seed(dataSource: DataSource): Promise<number>;
+  /** True when the subgraph holds no data yet (start seeds only then). */
+  isEmpty(dataSource: DataSource): Promise<boolean>;
+}
+
+export interface SubgraphServer {
+  server: Server;
+  apollo: ApolloServer<SubgraphContext>;
+  schema: GraphQLSchema;
+  /** Starts Apollo and listens; resolves with the bound port. */
+  start(port: number, host?: string): Promise<number>;
+  /** Stops accepting, drains in-flight requests and stops Apollo (the data source stays open). */
+  stop(): Promise<void>;
+}
+
+const counters = { requests: 0 };
+
+/** Builds a subgraph's HTTP server over an open data source; it listens nowhere until start(). */
+export async function createSubgraphServer<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  dataSource: DataSource,
+  options: { logger?: Logger; maxBodyBytes?: number; verifier?: TokenVerifier } = {},
+): Promise<SubgraphServer> {
+  const logger = options.logger ?? createLogger(definition.name);
+  // Each subgraph verifies the caller's token itself: calling it directly, around the gateway, gains nothing.
+  const verifier = options.verifier ?? createTokenVerifier(loadAuthConfig());
+  const schema = await definition.buildSchema();
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    // Inline tracing is for GraphOS usage reporting, which Portal Graph does not use; it costs on every request.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  const server = createGraphQLHttpServer<SubgraphContext>({
+    apollo,
+    logger,
+    maxBodyBytes: options.maxBodyBytes,
+    around: (request, run) => runInRequestScope(request.requestId, run),
+    context: async ({ requestId, headers }) => {
+      counters.requests += 1;
+      return {
+        requestId,
+        viewer: await viewerOf(verifier, headers.authorization),
+        loaders: definition.createLoaders(dataSource),
+        dataSource,
+        logger: logger.child({ requestId }),
+      };
+    },
+    responseHeaders: () => ({ "x-sql-statements": String(currentRequest()?.sqlStatements ?? 0) }),
+    routes: {
+      "/health": async () => ({ status: 200, body: { status: "ok", subgraph: definition.name } }),
+      "/ready": async () => {
+        try {
+          await dataSource.query("SELECT 1");
+          return { status: 200, body: { ready: true, subgraph: definition.name } };
+        } catch (error) {
+          logger.warn({ err: error }, "database not answering");
+          return { status: 503, body: { ready: false, subgraph: definition.name } };
+        }
+      },
+      "/metrics": async () => ({
+        status: 200,
+        body: { subgraph: definition.name, requests: counters.requests, sqlStatements: sqlTotals.statements },
+      }),
+    },
+  });
+  return {
+    server,
+    apollo,
+    schema,
+    async start(port, host) {
+      await apollo.start();
+      return listen(server, port, host);
+    },
+    async stop() {
+      await closeServer(server);
+      await apollo.stop();
+    },
+  };
+}
+
+/** The verified viewer of a request; a refused token is UNAUTHENTICATED with HTTP 401. */
+export async function viewerOf(verifier: TokenVerifier, authorization: string | undefined) {
+  try {
+    return await verifier.viewerFrom(authorization);
+  } catch (error) {
+    if (error instanceof TokenRejectedError) throw new UnauthenticatedError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * The whole life of a subgraph process: read configuration, open and migrate its database, seed it when
+ * SEED_ON_START=true and it is empty, serve on PORT (default: its registry port), and drain on SIGTERM.
+ */
+export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): Promise<void> {
+  const logger = createLogger(definition.name);
+  try {
+    const target = resolveDatabase(definition.name);
+    const verifier = createTokenVerifier(loadAuthConfig());
+    const port = process.env.PORT === undefined ? registryEntry(definition.name).port : parsePort(process.env.PORT);
+    const dataSource = await openDatabase({
+      target,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      logger,
+    });
+    if (process.env.SEED_ON_START === "true" && (await definition.isEmpty(dataSource))) {
+      const inserted = await definition.seed(dataSource);
+      logger.info({ inserted }, "seeded an empty database");
+    }
+    const subgraph = await createSubgraphServer(definition, dataSource, { logger, verifier });
+    const bound = await subgraph.start(port, process.env.HOST);
+    logger.info({ port: bound, database: target.kind }, "subgraph listening");
+    onShutdown(logger, async () => {
+      await subgraph.stop();
+      await dataSource.destroy();
+    });
+  } catch (error) {
+    logger.fatal({ err: error }, `${definition.name} failed to start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${value}"`);
+  return port;
+}

@@ -1,0 +1,75 @@
+/**
+ * Prints each registered subgraph's SDL from its code into schema/subgraphs/<name>.graphql and composes them
+ * into schema/supergraph.graphql. With --check it does the same in memory and fails on drift or composition errors.
+ */
+import "reflect-metadata";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { composeServices } from "@apollo/composition";
+import { graphql, parse } from "graphql";
+import { findRepoRoot, readRegistry, type SubgraphDefinition } from "@portal-graph/subgraph-kit";
+
+const check = process.argv.includes("--check");
+const root = findRepoRoot();
+
+async function subgraphSdl(packageName: string): Promise<string> {
+  const { subgraph } = (await import(packageName)) as { subgraph: SubgraphDefinition };
+  const schema = await subgraph.buildSchema();
+  const result = await graphql({ schema, source: "{ _service { sdl } }" });
+  if (result.errors?.length) throw new Error(`${packageName}: ${result.errors.map((e) => e.message).join("; ")}`);
+  return (result.data as { _service: { sdl: string } })._service.sdl.trim() + "\n";
+}
+
+async function readOrEmpty(file: string): Promise<string> {
+  return readFile(file, "utf8").catch(() => "");
+}
+
+const registry = readRegistry(root);
+const outputs = new Map<string, string>();
+const services = [];
+for (const entry of registry) {
+  const sdl = await subgraphSdl(entry.package);
+  outputs.set(path.join(root, "schema", "subgraphs", `${entry.name}.graphql`), sdl);
+  services.push({ name: entry.name, typeDefs: parse(sdl), url: entry.routingUrl });
+}
+
+const composed = composeServices(services);
+if (composed.errors) {
+  console.error("composition failed:");
+  for (const error of composed.errors) console.error(`  - ${error.message}`);
+  process.exit(1);
+}
+for (const hint of composed.hints ?? []) console.warn(`hint: ${hint.definition.code}: ${hint.message}`);
+outputs.set(path.join(root, "schema", "supergraph.graphql"), composed.supergraphSdl.trim() + "\n");
+
+let drift = 0;
+for (const [file, text] of outputs) {
+  const relative = path.relative(root, file);
+  const committed = await readOrEmpty(file);
+  if (committed === text) continue;
+  if (check) {
+    drift += 1;
+    console.error(`${relative} does not match the code${committed ? "" : " (missing)"}:`);
+    printDiff(committed, text);
+  } else {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+    console.log(`wrote ${relative}`);
+  }
+}
+if (drift) {
+  console.error(`\n${drift} schema file(s) out of date: run \`npm run schema:compose\` and commit the result.`);
+  process.exit(1);
+}
+console.log(check ? "schema is up to date" : `composed ${registry.length} subgraph(s) into schema/supergraph.graphql`);
+
+/** A short line diff: what the committed file has that the code does not (-), and the reverse (+). */
+function printDiff(before: string, after: string): void {
+  const old = new Set(before.split("\n"));
+  const next = new Set(after.split("\n"));
+  const removed = [...old].filter((line) => line.trim() && !next.has(line));
+  const added = [...next].filter((line) => line.trim() && !old.has(line));
+  for (const line of removed.slice(0, 20)) console.error(`  - ${line}`);
+  for (const line of added.slice(0, 20)) console.error(`  + ${line}`);
+  if (removed.length + added.length > 40) console.error(`  ... and ${removed.length + added.length - 40} more`);
+}

@@ -1,0 +1,190 @@
+/**
+ * Starts the graph as real processes: every registered subgraph, then the gateway, each waited on until ready.
+ * `npm start` uses it on the registry's ports; the end-to-end tests use it on free ports (port 0).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { readRegistry, type RegistryEntry } from "@portal-graph/subgraph-kit";
+
+export interface StackOptions {
+  root: string;
+  /** "registry": the ports in schema/subgraphs.json and PORT (default 4000); "ephemeral": free ports. */
+  ports: "registry" | "ephemeral";
+  /** Run TypeScript sources in watch mode instead of the built dist/ (npm run dev). */
+  dev?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Every line a process prints, with its name. */
+  onLine?: (name: string, line: string) => void;
+  /** Called when a process exits while the stack is up (not during stop). */
+  onExit?: (name: string, code: number | null) => void;
+  readyTimeoutMs?: number;
+}
+
+export interface RunningProcess {
+  name: string;
+  port: number;
+  url: string;
+  child: ChildProcess;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  gateway: RunningProcess;
+  subgraphs: Map<string, RunningProcess>;
+  /** Stops one subgraph (SIGTERM, waits for exit). */
+  stopSubgraph(name: string): Promise<void>;
+  /** Starts a stopped subgraph again on the port it had. */
+  restartSubgraph(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The environment variable the gateway reads for a subgraph's URL. */
+export function subgraphUrlVariable(name: string): string {
+  return `SUBGRAPH_${name.toUpperCase().replace(/-/g, "_")}_URL`;
+}
+
+function packageDir(root: string, packageName: string): string {
+  return realpathSync(path.join(root, "node_modules", packageName));
+}
+
+function command(root: string, dir: string, dev: boolean): string[] {
+  return dev
+    ? [
+        path.join(root, "node_modules", ".bin", "tsx"),
+        "watch",
+        "--conditions=source",
+        path.join(dir, "src", "index.ts"),
+      ]
+    : [process.execPath, path.join(dir, "dist", "index.js")];
+}
+
+/** Starts every subgraph in the registry, then the gateway; resolves when all answer /ready. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const { root, dev = false } = options;
+  const registry = readRegistry(root);
+  const subgraphs = new Map<string, RunningProcess>();
+  const stopping = new Set<ChildProcess>();
+  let stopped = false;
+
+  const launch = async (name: string, dir: string, env: NodeJS.ProcessEnv, listeningMessage: string) => {
+    const [bin, ...args] = command(root, dir, dev);
+    const child = spawn(bin!, args, {
+      cwd: root,
+      env: { ...process.env, ...options.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const port = await waitForListening(child, name, listeningMessage, options);
+    child.once("exit", (code) => {
+      if (!stopped && !stopping.has(child)) options.onExit?.(name, code);
+    });
+    return { name, port, url: `http://127.0.0.1:${port}`, child };
+  };
+
+  const startSubgraph = async (entry: RegistryEntry, port: number) => {
+    const running = await launch(
+      entry.name,
+      packageDir(root, entry.package),
+      { PORT: String(port), SEED_ON_START: "true" },
+      "subgraph listening",
+    );
+    await waitForReady(`${running.url}/ready`, options.readyTimeoutMs);
+    subgraphs.set(entry.name, running);
+  };
+
+  try {
+    await Promise.all(registry.map((entry) => startSubgraph(entry, options.ports === "registry" ? entry.port : 0)));
+    const overrides = Object.fromEntries(
+      [...subgraphs.values()].map((sg) => [subgraphUrlVariable(sg.name), `${sg.url}/graphql`]),
+    );
+    const gatewayPort = options.ports === "registry" ? (options.env?.PORT ?? process.env.PORT ?? "4000") : "0";
+    const gateway = await launch(
+      "gateway",
+      packageDir(root, "@portal-graph/gateway"),
+      { ...overrides, PORT: gatewayPort },
+      "gateway listening",
+    );
+    await waitForReady(`${gateway.url}/ready`, options.readyTimeoutMs);
+
+    const stopProcess = async (child: ChildProcess) => {
+      stopping.add(child);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    };
+
+    return {
+      gatewayUrl: `${gateway.url}/graphql`,
+      gateway,
+      subgraphs,
+      stopSubgraph: async (name) => stopProcess(subgraphs.get(name)!.child),
+      restartSubgraph: async (name) => {
+        const entry = registry.find((candidate) => candidate.name === name)!;
+        await startSubgraph(entry, subgraphs.get(name)!.port);
+      },
+      stop: async () => {
+        stopped = true;
+        await stopProcess(gateway.child);
+        await Promise.all([...subgraphs.values()].map((sg) => stopProcess(sg.child)));
+      },
+    };
+  } catch (error) {
+    stopped = true;
+    for (const sg of subgraphs.values()) sg.child.kill("SIGTERM");
+    throw error;
+  }
+}
+
+/** Reads the process's output until its "listening" log line and returns the port in it. */
+function waitForListening(child: ChildProcess, name: string, message: string, options: StackOptions): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const lastLines: string[] = [];
+    const onLine = (line: string) => {
+      options.onLine?.(name, line);
+      lastLines.push(line);
+      if (lastLines.length > 20) lastLines.shift();
+      if (!line.includes(message)) return;
+      try {
+        const port = (JSON.parse(line) as { port?: number }).port;
+        if (typeof port === "number") resolve(port);
+      } catch {
+        // not a JSON log line: keep reading
+      }
+    };
+    createInterface({ input: child.stdout! }).on("line", onLine);
+    createInterface({ input: child.stderr! }).on("line", onLine);
+    child.once("exit", (code) => {
+      const reason = lastLines
+        .map((line) => {
+          try {
+            return (JSON.parse(line) as { msg?: string }).msg ?? line;
+          } catch {
+            return line;
+          }
+        })
+        .filter((line) => line.trim())
+        .slice(-3)
+        .join("\n  ");
+      reject(new Error(`${name} exited with code ${code} before it was listening:\n  ${reason}`));
+    });
+  });
+}
+
+/** Polls a /ready URL until it answers 200. */
+async function waitForReady(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer ready within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,97 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "@portal-graph/subgraph-kit";
+import { ApplicationLink, Lifecycle } from "./application.types.js";
+
+/** An application reachable from the portal; the catalog owns it and other subgraphs extend it by id. */
+@Entity({ name: "application" })
+@ObjectType({ description: "An application reachable from the portal." })
+@Directive('@key(fields: "id")')
+export class Application {
+  @PrimaryColumn({ type: "varchar", length: 64 })
+  @Field(() => ID, { description: "Stable lowercase slug, for example pecos-ai." })
+  id!: string;
+
+  @Column({ type: "varchar", length: 32, nullable: true })
+  @Field(() => String, { nullable: true })
+  acronym!: string | null;
+
+  @Column({ type: "varchar", length: 200 })
+  @Field(() => String)
+  name!: string;
+
+  @Column({ name: "former_names", type: "simple-json" })
+  @Field(() => [String], { description: "Names the application was known by before (HDT was HPG)." })
+  formerNames!: string[];
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Column({ type: "varchar", length: 100, nullable: true })
+  @Field(() => String, { nullable: true })
+  category!: string | null;
+
+  @Column({ type: "varchar", length: 16 })
+  @Field(() => Lifecycle)
+  lifecycle!: Lifecycle;
+
+  @Column({ name: "launch_url", type: "varchar", length: 2048, nullable: true })
+  @Field(() => String, { nullable: true })
+  launchUrl!: string | null;
+
+  /** Lower-cased name, the sort key (byte order on every database). */
+  @Column({ name: "sort_name", type: "varchar", length: 200 })
+  sortName!: string;
+
+  /** Lower-cased name, acronym, former names and description: what `search` matches. */
+  @Column({ name: "search_text", type: "text" })
+  searchText!: string;
+
+  @CreateDateColumn({ name: "created_at", type: Date })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: "updated_at", type: Date })
+  @Field(() => DateTimeScalar)
+  updatedAt!: Date;
+
+  @Field(() => [ApplicationLink])
+  links?: ApplicationLink[];
+
+  @Field(() => [String])
+  tags?: string[];
+}
+
+/** One link row; kept in its own table so links are ordered and typed. */
+@Entity({ name: "application_link" })
+export class ApplicationLinkRow {
+  @PrimaryColumn({ type: "varchar", length: 64, name: "application_id" })
+  applicationId!: string;
+
+  @PrimaryColumn({ type: "integer" })
+  position!: number;
+
+  @Column({ type: "varchar", length: 16 })
+  kind!: string;
+
+  @Column({ type: "varchar", length: 200 })
+  title!: string;
+
+  @Column({ type: "varchar", length: 2048 })
+  url!: string;
+}
+
+/** One tag of an application (lower-case); the tag filter joins on it. */
+@Entity({ name: "application_tag" })
+export class ApplicationTagRow {
+  @PrimaryColumn({ type: "varchar", length: 64, name: "application_id" })
+  applicationId!: string;
+
+  @PrimaryColumn({ type: "varchar", length: 64 })
+  tag!: string;
+}
+
+/** The text `search` matches for an application, lower-cased. */
+export function searchTextOf(app: Pick<Application, "name" | "acronym" | "formerNames" | "description">): string {
+  return [app.name, app.acronym ?? "", ...app.formerNames, app.description ?? ""].join("\n").toLowerCase();
+}

@@ -1,0 +1,59 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { BadUserInputError } from "@portal-graph/subgraph-kit";
+import type { CatalogContext } from "../context.js";
+import { Application } from "./application.entity.js";
+import { ApplicationConnection } from "./application.connection.js";
+import { findByAcronym, listApplications } from "./application.service.js";
+import { ApplicationLink, Lifecycle } from "./application.types.js";
+
+/** Queries over applications and the fields of Application that need a loader. */
+@Resolver(() => Application)
+export class ApplicationResolver {
+  @Query(() => ApplicationConnection, { description: "Applications ordered by name, filtered and paged." })
+  applications(
+    @Ctx() ctx: CatalogContext,
+    @Arg("search", () => String, {
+      nullable: true,
+      description: "Matches name, acronym, former names and description.",
+    })
+    search?: string | null,
+    @Arg("lifecycle", () => [Lifecycle], { nullable: true }) lifecycle?: Lifecycle[] | null,
+    @Arg("tag", () => String, { nullable: true }) tag?: string | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
+    first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<ApplicationConnection> {
+    return listApplications(ctx.dataSource, { search, lifecycle, tag }, first, after);
+  }
+
+  @Query(() => Application, { nullable: true, description: "One application by id or by acronym (exactly one)." })
+  async application(
+    @Ctx() ctx: CatalogContext,
+    @Arg("id", () => ID, { nullable: true }) id?: string | null,
+    @Arg("acronym", () => String, { nullable: true }) acronym?: string | null,
+  ): Promise<Application | null> {
+    if ((id == null) === (acronym == null)) {
+      throw new BadUserInputError("id", "give exactly one of id or acronym");
+    }
+    return id != null ? ctx.loaders.applicationById.load(id) : findByAcronym(ctx.dataSource, acronym!);
+  }
+
+  @FieldResolver(() => [ApplicationLink])
+  links(@Root() app: Application, @Ctx() ctx: CatalogContext): Promise<ApplicationLink[]> {
+    return ctx.loaders.linksByApplicationId.load(app.id);
+  }
+
+  @FieldResolver(() => [String])
+  tags(@Root() app: Application, @Ctx() ctx: CatalogContext): Promise<string[]> {
+    return ctx.loaders.tagsByApplicationId.load(app.id);
+  }
+}
+
+/** Counts a connection's matches only when totalCount is selected. */
+@Resolver(() => ApplicationConnection)
+export class ApplicationConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() connection: ApplicationConnection): Promise<number> {
+    return connection.countTotal();
+  }
+}
