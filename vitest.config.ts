@@ -5,9 +5,9 @@ export default defineConfig({
     // graphql 16 has no exports map: without this, vite loads index.mjs while CommonJS dependencies load index.js.
     alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
     // Workspace packages resolve to their TypeScript sources in tests, so no build is needed for unit and int tiers.
-    conditions: ["source", "module", "node", "development|production"],
+    conditions: ["source", "node", "development|production"],
   },
-  ssr: { resolve: { conditions: ["source", "module", "node", "development|production"] } },
+  ssr: { resolve: { conditions: ["source", "node", "development|production"] } },
   test: {
     include: [
       "packages/*/src/**/*.test.ts",

@@ -35,11 +35,15 @@ function printLine(name: string, line: string): void {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
+// With no identity provider configured (a laptop), run the development issuer and trust it.
+const useDevIssuer = !process.env.OIDC_ISSUER && !process.env.OIDC_JWKS_URL && process.env.NODE_ENV !== "production";
+
 try {
   stack = await startStack({
     root,
     ports: "registry",
     dev,
+    devIssuerPort: useDevIssuer ? Number(process.env.DEV_ISSUER_PORT ?? 4100) : undefined,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" },
     onLine: printLine,
     onExit: (name, code) => {
@@ -60,5 +64,14 @@ Try:
   curl -s ${url} -H 'content-type: application/json' \\
     -d '{"query":"{ applications(first: 5) { totalCount nodes { id acronym name } } }"}'
 
+${
+  stack!.issuer
+    ? `Signed in as a development user (alice, bob, carol, dana, erin, frank; issuer ${stack!.issuer}):
+  TOKEN=$(npm run -s token -- --user bob)
+  curl -s ${url} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+    -d '{"query":"{ me { id displayName portalRoles mfa { enrolled factors } } }"}'
+`
+    : ""
+}
 Ctrl-C stops everything.
 `);

@@ -2,12 +2,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { mintDevToken, type MintOptions } from "@portal-graph/auth/dev-issuer";
 import { findRepoRoot } from "@portal-graph/subgraph-kit";
 import { startStack, type Stack } from "../scripts/lib/stack.js";
 
 export const root = findRepoRoot();
 
 export interface TestStack extends Stack {
+  /** Where the development issuer keeps its keys for this stack. */
+  keysDir: string;
+  /** A token from the stack's development issuer. */
+  token(user: string, options?: Omit<MintOptions, "user">): Promise<string>;
   /** Every line the processes printed, for assertions on logs. */
   lines: { name: string; line: string }[];
   /** POSTs a GraphQL request to the gateway and returns status and parsed body. */
@@ -30,12 +35,23 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestS
   const stack = await startStack({
     root,
     ports: "ephemeral",
-    env: { DATA_DIR: dataDir, LOG_LEVEL: "info", NODE_ENV: "test", SUPERGRAPH_POLL_MS: "200", ...env },
+    env: {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "info",
+      NODE_ENV: "test",
+      SUPERGRAPH_POLL_MS: "200",
+      OIDC_JWKS_COOLDOWN_SECONDS: "0",
+      ...env,
+    },
+    devIssuerPort: 0,
     onLine: (name, line) => lines.push({ name, line }),
   });
+  const keysDir = path.join(dataDir, "dev-issuer");
   return {
     ...stack,
+    keysDir,
     lines,
+    token: (user, options = {}) => mintDevToken(keysDir, stack.issuer!, { user, ...options }),
     async graphql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(stack.gatewayUrl, {
         method: "POST",

@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import type { Server } from "node:http";
+import { startDevIssuer } from "@portal-graph/auth/dev-issuer";
 import { readRegistry, type RegistryEntry } from "@portal-graph/subgraph-kit";
 
 export interface StackOptions {
@@ -20,6 +22,11 @@ export interface StackOptions {
   /** Called when a process exits while the stack is up (not during stop). */
   onExit?: (name: string, code: number | null) => void;
   readyTimeoutMs?: number;
+  /**
+   * Run the development issuer (keys under <DATA_DIR>/dev-issuer) and make every process trust it, on this port
+   * (0: a free one). Leave undefined to use the OIDC_* variables as they are.
+   */
+  devIssuerPort?: number;
 }
 
 export interface RunningProcess {
@@ -31,6 +38,8 @@ export interface RunningProcess {
 
 export interface Stack {
   gatewayUrl: string;
+  /** The development issuer's identifier, when the stack runs one. */
+  issuer: string | null;
   gateway: RunningProcess;
   subgraphs: Map<string, RunningProcess>;
   /** Stops one subgraph (SIGTERM, waits for exit). */
@@ -67,12 +76,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const subgraphs = new Map<string, RunningProcess>();
   const stopping = new Set<ChildProcess>();
   let stopped = false;
+  let issuerServer: Server | undefined;
+  let issuer: string | null = null;
+  if (options.devIssuerPort !== undefined) {
+    const dataDir = path.resolve(root, options.env?.DATA_DIR ?? process.env.DATA_DIR ?? "data");
+    ({ server: issuerServer, issuer } = await startDevIssuer(path.join(dataDir, "dev-issuer"), options.devIssuerPort));
+  }
+  const issuerEnv: NodeJS.ProcessEnv = issuer ? { OIDC_ISSUER: issuer } : {};
 
   const launch = async (name: string, dir: string, env: NodeJS.ProcessEnv, listeningMessage: string) => {
     const [bin, ...args] = command(root, dir, dev);
     const child = spawn(bin!, args, {
       cwd: root,
-      env: { ...process.env, ...options.env, ...env },
+      env: { ...process.env, ...options.env, ...issuerEnv, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const port = await waitForListening(child, name, listeningMessage, options);
@@ -119,6 +135,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     return {
       gatewayUrl: `${gateway.url}/graphql`,
+      issuer,
       gateway,
       subgraphs,
       stopSubgraph: async (name) => stopProcess(subgraphs.get(name)!.child),
@@ -130,11 +147,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         stopped = true;
         await stopProcess(gateway.child);
         await Promise.all([...subgraphs.values()].map((sg) => stopProcess(sg.child)));
+        issuerServer?.close();
       },
     };
   } catch (error) {
     stopped = true;
     for (const sg of subgraphs.values()) sg.child.kill("SIGTERM");
+    issuerServer?.close();
     throw error;
   }
 }

@@ -1,0 +1,106 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadGatewayConfig, resolveSubgraphUrl, subgraphUrlVariable } from "./config.js";
+
+describe("loadGatewayConfig", () => {
+  it("has defaults for everything", () => {
+    const config = loadGatewayConfig({});
+    expect(config).toEqual({
+      port: 4000,
+      host: "0.0.0.0",
+      supergraphPath: expect.stringMatching(/schema[/\\]supergraph\.graphql$/),
+      subgraphUrlOverrides: {},
+      pollIntervalMs: 1000,
+      maxBodyBytes: 262_144,
+      readyTimeoutMs: 2000,
+      introspection: true,
+    });
+  });
+
+  it("finds the repository root from its own location, not the working directory", () => {
+    const { supergraphPath } = loadGatewayConfig({});
+    const root = path.dirname(path.dirname(supergraphPath));
+    expect(existsSync(path.join(root, "schema", "subgraphs.json"))).toBe(true);
+    expect(existsSync(path.join(root, "gateway", "src", "config.ts"))).toBe(true);
+  });
+
+  it("reads every variable", () => {
+    const config = loadGatewayConfig({
+      PORT: "8080",
+      HOST: "127.0.0.1",
+      SUPERGRAPH_PATH: "/tmp/x/supergraph.graphql",
+      SUPERGRAPH_POLL_MS: "250",
+      MAX_REQUEST_BYTES: "1024",
+      READY_TIMEOUT_MS: "500",
+      INTROSPECTION: "false",
+      SUBGRAPH_CATALOG_URL: "http://10.0.0.5:4001/graphql",
+      SUBGRAPH_HELP_DESKS_URL: "https://help-desks.internal/graphql",
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: "127.0.0.1",
+      supergraphPath: "/tmp/x/supergraph.graphql",
+      subgraphUrlOverrides: {
+        catalog: "http://10.0.0.5:4001/graphql",
+        "help-desks": "https://help-desks.internal/graphql",
+      },
+      pollIntervalMs: 250,
+      maxBodyBytes: 1024,
+      readyTimeoutMs: 500,
+      introspection: false,
+    });
+  });
+
+  it("turns introspection off in production unless INTROSPECTION says otherwise", () => {
+    expect(loadGatewayConfig({ NODE_ENV: "production" }).introspection).toBe(false);
+    expect(loadGatewayConfig({ NODE_ENV: "production", INTROSPECTION: "true" }).introspection).toBe(true);
+    expect(loadGatewayConfig({ NODE_ENV: "test" }).introspection).toBe(true);
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadGatewayConfig({ PORT: "", SUBGRAPH_CATALOG_URL: "" })).toMatchObject({
+      port: 4000,
+      subgraphUrlOverrides: {},
+    });
+  });
+
+  it.each([
+    [{ PORT: "http" }, "PORT must be a whole number from 0 to 65535"],
+    [{ PORT: "70000" }, "PORT must be a whole number from 0 to 65535"],
+    [{ PORT: "-1" }, "PORT must be a whole number"],
+    [{ PORT: "80.5" }, "PORT must be a whole number"],
+    [{ SUPERGRAPH_POLL_MS: "soon" }, "SUPERGRAPH_POLL_MS must be a whole number"],
+    [{ MAX_REQUEST_BYTES: "0" }, "MAX_REQUEST_BYTES must be a whole number from 1"],
+    [{ READY_TIMEOUT_MS: "1e3" }, "READY_TIMEOUT_MS must be a whole number"],
+    [{ INTROSPECTION: "yes" }, 'INTROSPECTION must be "true" or "false"'],
+    [{ SUBGRAPH_CATALOG_URL: "localhost:4001" }, "SUBGRAPH_CATALOG_URL must be an http:// or https:// URL"],
+    [{ SUBGRAPH_CATALOG_URL: "not a url" }, "SUBGRAPH_CATALOG_URL must be an http:// or https:// URL"],
+    [{ SUBGRAPH_HELP_DESKS_URL: "ftp://x/graphql" }, "SUBGRAPH_HELP_DESKS_URL must be an http:// or https:// URL"],
+  ])("refuses %o with a message naming the variable and the rule", (env, message) => {
+    expect(() => loadGatewayConfig(env)).toThrow(message);
+  });
+
+  it("keeps a password in a misplaced URL out of the error message", () => {
+    expect(() => loadGatewayConfig({ SUBGRAPH_CATALOG_URL: "postgres://app:s3cret@db/catalog" })).toThrow(
+      /^(?!.*s3cret).*SUBGRAPH_CATALOG_URL/,
+    );
+  });
+});
+
+describe("subgraph URL overrides", () => {
+  it("names the variable from the subgraph name", () => {
+    expect(subgraphUrlVariable("catalog")).toBe("SUBGRAPH_CATALOG_URL");
+    expect(subgraphUrlVariable("help-desks")).toBe("SUBGRAPH_HELP_DESKS_URL");
+  });
+
+  it("applies an override by subgraph name and leaves the others on the supergraph's URL", () => {
+    const { subgraphUrlOverrides } = loadGatewayConfig({ SUBGRAPH_HELP_DESKS_URL: "http://127.0.0.1:9/graphql" });
+    expect(resolveSubgraphUrl("help-desks", "http://localhost:4002/graphql", subgraphUrlOverrides)).toBe(
+      "http://127.0.0.1:9/graphql",
+    );
+    expect(resolveSubgraphUrl("catalog", "http://localhost:4001/graphql", subgraphUrlOverrides)).toBe(
+      "http://localhost:4001/graphql",
+    );
+  });
+});

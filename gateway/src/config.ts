@@ -1,0 +1,102 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Everything the gateway reads from its environment, validated once at start. */
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  supergraphPath: string;
+  /** Subgraph URLs that replace the supergraph's routing URLs, keyed by subgraph name (`help-desks`). */
+  subgraphUrlOverrides: Record<string, string>;
+  pollIntervalMs: number;
+  maxBodyBytes: number;
+  readyTimeoutMs: number;
+  introspection: boolean;
+}
+
+const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+/** The environment variable that overrides a subgraph's URL: `help-desks` → `SUBGRAPH_HELP_DESKS_URL`. */
+export function subgraphUrlVariable(name: string): string {
+  return `SUBGRAPH_${overrideKey(name).toUpperCase().replace(/-/g, "_")}_URL`;
+}
+
+/** The URL to call for a subgraph: its override when one is set, otherwise the supergraph's routing URL. */
+export function resolveSubgraphUrl(name: string, url: string, overrides: Record<string, string>): string {
+  return overrides[overrideKey(name)] ?? url;
+}
+
+// Environment variable names cannot tell `help_desks` from `help-desks`, so both sides are normalised to kebab-case.
+function overrideKey(name: string): string {
+  return name.toLowerCase().replace(/_/g, "-");
+}
+
+/** Reads and validates the gateway's configuration; a bad value throws an Error naming the variable and the rule. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const introspection = readBoolean(env, "INTROSPECTION") ?? env.NODE_ENV !== "production";
+  return {
+    port: readInteger(env, "PORT", 4000, 0, 65_535),
+    host: read(env, "HOST") ?? "0.0.0.0",
+    supergraphPath: path.resolve(read(env, "SUPERGRAPH_PATH") ?? defaultSupergraphPath()),
+    subgraphUrlOverrides: readOverrides(env),
+    pollIntervalMs: readInteger(env, "SUPERGRAPH_POLL_MS", 1000, 10, 3_600_000),
+    maxBodyBytes: readInteger(env, "MAX_REQUEST_BYTES", 262_144, 1, 1_073_741_824),
+    readyTimeoutMs: readInteger(env, "READY_TIMEOUT_MS", 2000, 1, 600_000),
+    introspection,
+  };
+}
+
+// An empty variable counts as unset: `PORT= npm start` should mean the default, not an error.
+function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = read(env, name);
+  if (raw === undefined) return undefined;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw new Error(`${name} must be "true" or "false" (got "${raw}")`);
+}
+
+function readOverrides(env: NodeJS.ProcessEnv): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const name of Object.keys(env).sort()) {
+    const match = OVERRIDE_VARIABLE.exec(name);
+    const raw = read(env, name);
+    if (!match || raw === undefined) continue;
+    // The value is left out of the message: a misplaced connection string could carry a password.
+    const rule = `${name} must be an http:// or https:// URL such as http://localhost:4001/graphql`;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error(`${rule} (it is not a URL)`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`${rule} (it is ${url.protocol}//)`);
+    overrides[overrideKey(match[1]!)] = raw;
+  }
+  return overrides;
+}
+
+// Walks up from this file (gateway/src or gateway/dist) to the directory holding the registry, so the default
+// works from sources, from the build and through the node_modules symlink alike.
+function defaultSupergraphPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "schema", "subgraphs.json"))) return path.join(dir, "schema", "supergraph.graphql");
+  }
+  return path.resolve(here, "..", "..", "schema", "supergraph.graphql");
+}

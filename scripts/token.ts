@@ -1,0 +1,40 @@
+/**
+ * `npm run token -- --user <id> [--roles ROLE,ROLE] [--ttl seconds]`: prints a token from the development issuer
+ * (the one `npm start` runs) for any user id; alice, bob, carol, dana, erin and frank are seeded with roles and data.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { devIssuerUrl, mintDevToken } from "@portal-graph/auth/dev-issuer";
+import { findRepoRoot } from "@portal-graph/subgraph-kit";
+
+const { values } = parseArgs({
+  options: {
+    user: { type: "string" },
+    roles: { type: "string" },
+    ttl: { type: "string" },
+    issuer: { type: "string" },
+  },
+});
+
+if (!values.user) {
+  console.error("usage: npm run token -- --user <id> [--roles PORTAL_ADMIN,AUDITOR] [--ttl 3600]");
+  process.exit(2);
+}
+const ttlSeconds = values.ttl === undefined ? 3600 : Number(values.ttl);
+if (!Number.isInteger(ttlSeconds)) {
+  console.error(`--ttl must be a whole number of seconds, got "${values.ttl}"`);
+  process.exit(2);
+}
+if (process.env.NODE_ENV === "production") {
+  console.error("the development issuer does not mint tokens when NODE_ENV=production");
+  process.exit(2);
+}
+
+const root = findRepoRoot();
+const keysDir = path.join(path.resolve(root, process.env.DATA_DIR ?? "data"), "dev-issuer");
+const issuer = values.issuer ?? devIssuerUrl(`http://127.0.0.1:${process.env.DEV_ISSUER_PORT ?? 4100}`);
+const roles = values.roles
+  ?.split(",")
+  .map((role) => role.trim())
+  .filter(Boolean);
+console.log(await mintDevToken(keysDir, issuer, { user: values.user, roles, ttlSeconds }));
