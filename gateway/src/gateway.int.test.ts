@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Server } from "node:http";
+import { createTokenVerifier, loadAuthConfig } from "@portal-graph/auth";
+import { mintDevToken, startDevIssuer } from "@portal-graph/auth/dev-issuer";
 import { createLogger } from "@portal-graph/http-kit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadGatewayConfig } from "./config.js";
@@ -34,6 +37,7 @@ describe("the gateway in front of two real subgraphs", () => {
   let ratings: RunningSubgraph;
   let gateway: Gateway;
   let base: string;
+  let issuer: { server: Server; issuer: string };
   const logs: { level: number; msg: string; reason?: string; requestId?: string }[] = [];
 
   async function graphql(query: string, headers: Record<string, string> = {}) {
@@ -69,13 +73,16 @@ describe("the gateway in front of two real subgraphs", () => {
       level: "info",
       destination: { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) },
     });
-    gateway = createGateway(config, { logger });
+    issuer = await startDevIssuer(path.join(dir, "keys"), 0);
+    const verifier = createTokenVerifier(loadAuthConfig({ OIDC_ISSUER: issuer.issuer }));
+    gateway = createGateway(config, { logger, verifier });
     base = `http://127.0.0.1:${await gateway.start()}`;
   });
 
   afterAll(async () => {
     await gateway?.stop();
     await Promise.all([things?.close(), ratings?.close()]);
+    issuer?.server.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -88,11 +95,23 @@ describe("the gateway in front of two real subgraphs", () => {
   it("forwards the caller's authorization and request id to every subgraph", async () => {
     things.seen.length = 0;
     ratings.seen.length = 0;
-    const { headers } = await graphql(BOTH, { authorization: "Bearer test-token", "x-request-id": "req-abc-123" });
+    const token = await mintDevToken(path.join(dir, "keys"), issuer.issuer, { user: "alice" });
+    const { headers } = await graphql(BOTH, { authorization: `Bearer ${token}`, "x-request-id": "req-abc-123" });
     expect(headers.get("x-request-id")).toBe("req-abc-123");
     for (const subgraph of [things, ratings]) {
-      expect(subgraph.seen).toEqual([{ authorization: "Bearer test-token", requestId: "req-abc-123" }]);
+      expect(subgraph.seen).toEqual([{ authorization: `Bearer ${token}`, requestId: "req-abc-123" }]);
     }
+  });
+
+  it("refuses a bad token with 401 before calling any subgraph", async () => {
+    things.seen.length = 0;
+    const { status, body } = await graphql(BOTH, { authorization: "Bearer not.a.jwt" });
+    expect(status).toBe(401);
+    expect(body.errors?.[0]).toMatchObject({
+      message: "The bearer token is malformed",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
+    expect(things.seen).toEqual([]);
   });
 
   it("gives each operation its own request id when the caller sends none", async () => {

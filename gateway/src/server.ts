@@ -5,7 +5,8 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
 import { resolveSubgraphUrl, type GatewayConfig } from "./config.js";
 import { checkReadiness, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
 import { createSupergraphFileHook } from "./supergraph-source.js";
@@ -32,6 +33,8 @@ export interface Gateway {
 /** Options that are not configuration: collaborators the caller may supply. */
 export interface GatewayOptions {
   logger?: Logger;
+  /** Verifies bearer tokens; defaults to one built from the OIDC_* environment (the same code the subgraphs use). */
+  verifier?: TokenVerifier;
 }
 
 // Node 20's global fetch (undici) pools keep-alive connections per origin, so subgraph calls reuse sockets; the
@@ -79,6 +82,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 /** Builds the gateway: Apollo Gateway over the supergraph file, inside Apollo Server, behind the shared HTTP layer. */
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger("gateway");
+  const verifier = options.verifier ?? createTokenVerifier(loadAuthConfig());
   const overrides = config.subgraphUrlOverrides;
   let subgraphs: SubgraphEndpoint[] = [];
 
@@ -107,6 +111,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: 10_000 },
+    formatError: hideSubgraphResponse,
     plugins: [
       // The default landing page loads from a CDN, which this network cannot reach.
       ApolloServerPluginLandingPageDisabled(),
@@ -119,7 +124,17 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     apollo,
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    context: async ({ requestId, headers }) => ({ requestId, authorization: headers.authorization }),
+    context: async ({ requestId, headers }) => {
+      // Refuse a bad token here, before any planning; the subgraphs verify it again on their own.
+      try {
+        await verifier.viewerFrom(headers.authorization);
+      } catch (error) {
+        if (!(error instanceof TokenRejectedError)) throw error;
+        logger.info({ requestId, reason: error.reason }, "token refused");
+        throw new GraphQLError(error.message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+      }
+      return { requestId, authorization: headers.authorization };
+    },
     routes: {
       "/health": async () => ({ status: 200, body: { status: "ok" } }),
       "/ready": async () => {
@@ -161,4 +176,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
     stop,
   };
+}
+
+/** Drops what a subgraph's HTTP error carries to the gateway (its URL, its raw body): the client needs neither. */
+function hideSubgraphResponse(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions?.response) return formatted;
+  const { response: _response, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
 }

@@ -54,4 +54,17 @@ describe("start-up errors name their cause and exit non-zero", () => {
     expect(output).toContain("cannot open the database (PostgreSQL at DATABASE_URL)");
     expect(output).not.toContain("nobody@");
   });
+
+  it("production without an identity provider, or with the development issuer", async () => {
+    const missing = await runCatalog({ NODE_ENV: "production", PORT: "0", OIDC_ISSUER: "" });
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain("OIDC_ISSUER or OIDC_JWKS_URL is required when NODE_ENV=production");
+    const dev = await runCatalog({
+      NODE_ENV: "production",
+      PORT: "0",
+      OIDC_ISSUER: "http://127.0.0.1:4100/dev-issuer",
+    });
+    expect(dev.code).toBe(1);
+    expect(dev.output).toContain("the development issuer cannot be trusted when NODE_ENV=production");
+  });
 });

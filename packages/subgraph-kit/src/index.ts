@@ -36,6 +36,7 @@ export {
 export { findRepoRoot, readRegistry, registryEntry, type RegistryEntry } from "./registry.js";
 export { currentRequest, runInRequestScope, type RequestScope } from "./request-scope.js";
 export { SqlCountingLogger, sqlTotals } from "./sql-counter.js";
+export { writeTransaction } from "./transaction.js";
 export {
   createSubgraphServer,
   runSubgraph,

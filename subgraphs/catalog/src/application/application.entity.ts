@@ -40,6 +40,25 @@ export class Application {
   @Field(() => String, { nullable: true })
   launchUrl!: string | null;
 
+  @Column({ name: "owner_group", type: "varchar", length: 100, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The identity-provider group whose members may change this application (besides portal admins).",
+  })
+  ownerGroup!: string | null;
+
+  /** The id of the application that replaces this one (the replacedBy field resolves it through the loader). */
+  @Column({ name: "replaced_by", type: "varchar", length: 64, nullable: true })
+  replacedById!: string | null;
+
+  @Column({ name: "sunset_on", type: "varchar", length: 10, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The day a deprecated application goes away, "YYYY-MM-DD".' })
+  sunsetOn!: string | null;
+
+  /** When the application was retired; null while it is not. */
+  @Column({ name: "retired_at", type: Date, nullable: true })
+  retiredAt!: Date | null;
+
   /** Lower-cased name, the sort key (byte order on every database). */
   @Column({ name: "sort_name", type: "varchar", length: 200 })
   sortName!: string;

@@ -43,6 +43,14 @@ export class ApplicationResolver {
     return ctx.loaders.linksByApplicationId.load(app.id);
   }
 
+  @FieldResolver(() => Application, {
+    nullable: true,
+    description: "The application that replaces this one (set when it is deprecated).",
+  })
+  replacedBy(@Root() app: Application, @Ctx() ctx: CatalogContext): Promise<Application | null> {
+    return app.replacedById === null ? Promise.resolve(null) : ctx.loaders.applicationById.load(app.replacedById);
+  }
+
   @FieldResolver(() => [String])
   tags(@Root() app: Application, @Ctx() ctx: CatalogContext): Promise<string[]> {
     return ctx.loaders.tagsByApplicationId.load(app.id);

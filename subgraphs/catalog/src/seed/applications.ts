@@ -9,6 +9,7 @@ export interface ApplicationSeed {
   tags: string[]; // lowercase kebab-case, 1-4 each
   launchUrl: string | null; // the page gives none
   links: ApplicationLinkSeed[];
+  ownerGroup?: string; // the identity-provider group whose members may change it; most have none yet
 }
 
 /** One typed link of an application (FAQ, user guide, home page, training, other). */
@@ -256,6 +257,7 @@ export const APPLICATIONS: readonly ApplicationSeed[] = [
     tags: ["pecos", "medicare", "enrollment"],
     launchUrl: null,
     links: [],
+    ownerGroup: "pecos-team",
   },
   {
     id: "pecos-dm",
@@ -270,6 +272,7 @@ export const APPLICATIONS: readonly ApplicationSeed[] = [
     tags: ["pecos", "medicare", "reporting"],
     launchUrl: null,
     links: [],
+    ownerGroup: "pecos-team",
   },
   {
     id: "pris",

@@ -44,6 +44,7 @@ function toRow(app: ApplicationSeed): Partial<Application> {
     category: app.category,
     lifecycle: Lifecycle.ACTIVE,
     launchUrl: app.launchUrl,
+    ownerGroup: app.ownerGroup ?? null,
     sortName: app.name.toLowerCase(),
     searchText: searchTextOf(app),
   };

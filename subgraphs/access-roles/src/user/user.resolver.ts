@@ -1,0 +1,35 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { hasRole, isSelf, ForbiddenError, requireViewer } from "@portal-graph/subgraph-kit";
+import type { AccessRolesContext } from "../context.js";
+import { MfaStatus, User } from "./user.entity.js";
+import { userFromViewer } from "./user.service.js";
+
+/** `me`, and the fields of User only its owner and auditors may read. */
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { nullable: true, description: "The signed-in user; null when anonymous." })
+  async me(@Ctx() ctx: AccessRolesContext): Promise<User | null> {
+    if (!ctx.viewer) return null;
+    return userFromViewer(ctx.dataSource, ctx.viewer, await ctx.loaders.userById.load(ctx.viewer.id));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Readable by the user and by auditors." })
+  email(@Root() user: User, @Ctx() ctx: AccessRolesContext): string | null {
+    assertMayReadPrivate(user, ctx);
+    return user.email;
+  }
+
+  @FieldResolver(() => MfaStatus, { nullable: true, description: "Readable by the user and by auditors." })
+  mfa(@Root() user: User, @Ctx() ctx: AccessRolesContext): MfaStatus {
+    assertMayReadPrivate(user, ctx);
+    if (isSelf(ctx.viewer, user.id)) return ctx.viewer!.mfa;
+    return { enrolled: user.mfaEnrolled, factors: user.mfaFactors };
+  }
+}
+
+function assertMayReadPrivate(user: User, ctx: AccessRolesContext): void {
+  const viewer = requireViewer(ctx);
+  if (!isSelf(viewer, user.id) && !hasRole(viewer, "AUDITOR")) {
+    throw new ForbiddenError("Only the user and auditors may read this field");
+  }
+}

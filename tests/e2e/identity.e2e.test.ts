@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rotateDevKeys } from "@portal-graph/auth/dev-issuer";
+import { flawedTokens } from "@portal-graph/auth/testing";
+import { startTestStack, type TestStack } from "../harness.js";
+
+const ME = "{ me { id displayName portalRoles mfa { enrolled factors } } }";
+
+interface MeData {
+  me: { id: string; displayName: string; portalRoles: string[]; mfa: { enrolled: boolean; factors: string[] } } | null;
+}
+
+/** POSTs to any GraphQL endpoint (the gateway or a subgraph directly). */
+async function post(url: string, query: string, token?: string) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: MeData | null;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    },
+  };
+}
+
+describe("identity through the gateway and directly at a subgraph", () => {
+  let stack: TestStack;
+  let endpoints: [string, string][];
+  beforeAll(async () => {
+    // trace: the most a process ever logs, so the no-secrets-in-logs check below sees everything.
+    stack = await startTestStack({ LOG_LEVEL: "trace" });
+    endpoints = [
+      ["gateway", stack.gatewayUrl],
+      ["access-roles directly", `${stack.subgraphs.get("access-roles")!.url}/graphql`],
+    ];
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("answers me for a development user and me: null without a token", async () => {
+    for (const [, url] of endpoints) {
+      const signedIn = await post(url, ME, await stack.token("bob"));
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.data!.me).toEqual({
+        id: "bob",
+        displayName: "Bob Brennan",
+        portalRoles: [],
+        mfa: { enrolled: true, factors: ["pwd", "mfa", "sms"] },
+      });
+      const anonymous = await post(url, ME);
+      expect(anonymous.body).toEqual({ data: { me: null } });
+    }
+  });
+
+  it("keeps the public catalog open to anonymous callers", async () => {
+    const { body } = await stack.graphql<{ applications: { totalCount: number } }>("{ applications { totalCount } }");
+    expect(body.data!.applications.totalCount).toBe(23);
+  });
+
+  it("refuses every flawed token with 401 UNAUTHENTICATED, at the gateway and at the subgraph", async () => {
+    const flawed = await flawedTokens(stack.keysDir, stack.issuer!);
+    for (const [name, token, message] of flawed) {
+      for (const [where, url] of endpoints) {
+        const { status, body } = await post(url, ME, token);
+        expect([where, name, status]).toEqual([where, name, 401]);
+        expect(body.errors?.[0]?.extensions?.code, `${where}: ${name}`).toBe("UNAUTHENTICATED");
+        expect(body.errors?.[0]?.message, `${where}: ${name}`).toBe(message);
+        expect(body.data ?? null).toBeNull();
+      }
+    }
+  });
+
+  it("picks up a rotated signing key without a restart", async () => {
+    await rotateDevKeys(stack.keysDir);
+    const token = await stack.token("carol");
+    for (const [, url] of endpoints) {
+      const { status, body } = await post(url, ME, token);
+      expect(status).toBe(200);
+      expect(body.data!.me!.portalRoles).toEqual(["PORTAL_ADMIN"]);
+    }
+  });
+
+  it("never writes a token, an authorization header or an email to a log line", async () => {
+    const token = await stack.token("frank");
+    await post(stack.gatewayUrl, "{ me { id email } }", token);
+    await post(stack.gatewayUrl, ME, "not.a.jwt");
+    const all = stack.lines.map(({ line }) => line).join("\n");
+    expect(stack.lines.length).toBeGreaterThan(10);
+    expect(all).not.toContain(token);
+    expect(all).not.toContain(token.split(".")[1]!);
+    expect(all).not.toMatch(/Bearer /);
+    expect(all).not.toMatch(/[a-z]+@example\.test/);
+  });
+});
