@@ -37,6 +37,7 @@ export { findRepoRoot, readRegistry, registryEntry, type RegistryEntry } from ".
 export { currentRequest, runInRequestScope, type RequestScope } from "./request-scope.js";
 export { SqlCountingLogger, sqlTotals } from "./sql-counter.js";
 export { writeTransaction } from "./transaction.js";
+export { createAppendOnlyTriggers, dropAppendOnlyTriggers } from "./append-only.js";
 export {
   createSubgraphServer,
   runSubgraph,

@@ -1,7 +1,6 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { columnTypes } from "@portal-graph/subgraph-kit";
+import { columnTypes, createAppendOnlyTriggers, dropAppendOnlyTriggers } from "@portal-graph/subgraph-kit";
 
-const REFUSAL = "application_change is append-only";
 
 /**
  * What guarded writes need: the owner group, deprecation and retirement columns of `application`, and the
@@ -12,7 +11,6 @@ export class ApplicationWrites1764720000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const { timestamp } = columnTypes(queryRunner);
-    const postgres = queryRunner.connection.driver.options.type === "postgres";
     // Plain ALTER TABLE on both databases: TypeORM's addColumn rebuilds SQLite tables, which would lose the
     // expression index on UPPER(acronym). replaced_by is checked in code (it must exist and not be retired).
     await queryRunner.query(`ALTER TABLE application ADD COLUMN owner_group varchar(100) NULL`);
@@ -46,42 +44,11 @@ export class ApplicationWrites1764720000000 implements MigrationInterface {
       new TableIndex({ name: "application_change_by_application", columnNames: ["application_id", "id"] }),
     );
 
-    if (postgres) {
-      await queryRunner.query(
-        `CREATE FUNCTION application_change_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-         BEGIN
-           RAISE EXCEPTION '${REFUSAL} (% refused)', TG_OP USING ERRCODE = 'restrict_violation';
-         END
-         $$`,
-      );
-      await queryRunner.query(
-        `CREATE TRIGGER application_change_append_only BEFORE UPDATE OR DELETE ON application_change
-         FOR EACH ROW EXECUTE FUNCTION application_change_append_only()`,
-      );
-      await queryRunner.query(
-        `CREATE TRIGGER application_change_no_truncate BEFORE TRUNCATE ON application_change
-         FOR EACH STATEMENT EXECUTE FUNCTION application_change_append_only()`,
-      );
-    } else {
-      for (const operation of ["UPDATE", "DELETE"]) {
-        await queryRunner.query(
-          `CREATE TRIGGER application_change_no_${operation.toLowerCase()} BEFORE ${operation} ON application_change
-           BEGIN SELECT RAISE(ABORT, '${REFUSAL} (${operation} refused)'); END`,
-        );
-      }
-    }
+    await createAppendOnlyTriggers(queryRunner, "application_change");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const postgres = queryRunner.connection.driver.options.type === "postgres";
-    if (postgres) {
-      await queryRunner.query(`DROP TRIGGER IF EXISTS application_change_no_truncate ON application_change`);
-      await queryRunner.query(`DROP TRIGGER IF EXISTS application_change_append_only ON application_change`);
-      await queryRunner.query(`DROP FUNCTION IF EXISTS application_change_append_only()`);
-    } else {
-      await queryRunner.query(`DROP TRIGGER IF EXISTS application_change_no_update`);
-      await queryRunner.query(`DROP TRIGGER IF EXISTS application_change_no_delete`);
-    }
+    await dropAppendOnlyTriggers(queryRunner, "application_change");
     await queryRunner.dropTable("application_change");
     for (const column of ["retired_at", "sunset_on", "replaced_by", "owner_group"]) {
       await queryRunner.query(`ALTER TABLE application DROP COLUMN ${column}`);

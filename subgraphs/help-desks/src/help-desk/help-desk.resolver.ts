@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { DateTimeScalar } from "@portal-graph/subgraph-kit";
+import { ApplicationHelpDesk, ApplicationStub } from "../application/application-help-desk.entity.js";
+import type { HelpDesksContext } from "../context.js";
+import { isOpenAt } from "../hours/opening-hours.js";
+import { HelpDeskConnection } from "./help-desk.connection.js";
+import { HelpDesk } from "./help-desk.entity.js";
+import { listHelpDesks } from "./help-desk.service.js";
+import { ContactPoint } from "./help-desk.types.js";
+
+/** Queries over help desks, and the fields of HelpDesk that need a loader or a computation. */
+@Resolver(() => HelpDesk)
+export class HelpDeskResolver {
+  @Query(() => HelpDeskConnection, { description: "Help desks ordered by name, searched and paged." })
+  helpDesks(
+    @Ctx() ctx: HelpDesksContext,
+    @Arg("search", () => String, {
+      nullable: true,
+      description: "Matches name, description, notes and contact values, case-insensitively.",
+    })
+    search?: string | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
+    first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<HelpDeskConnection> {
+    return listHelpDesks(ctx.dataSource, search, first, after);
+  }
+
+  @Query(() => HelpDesk, { nullable: true, description: "One help desk by id; null when there is none." })
+  helpDesk(@Ctx() ctx: HelpDesksContext, @Arg("id", () => ID) id: string): Promise<HelpDesk | null> {
+    return ctx.loaders.helpDeskById.load(id);
+  }
+
+  @FieldResolver(() => [ContactPoint], { description: "How to reach the desk, in the order published." })
+  contactPoints(@Root() desk: HelpDesk, @Ctx() ctx: HelpDesksContext): Promise<ContactPoint[]> {
+    return ctx.loaders.contactPointsByHelpDeskId.load(desk.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether the desk is open at `at` (default now) by its hours in its own zone; null when hours are unknown.",
+  })
+  openNow(
+    @Root() desk: HelpDesk,
+    @Arg("at", () => DateTimeScalar, { nullable: true, description: "The instant to ask about; default now." })
+    at?: Date | null,
+  ): boolean | null {
+    return desk.hours ? isOpenAt(desk.hours, at ?? new Date()) : null;
+  }
+
+  @FieldResolver(() => [ApplicationStub], { description: "The applications this desk serves, by id." })
+  async applications(@Root() desk: HelpDesk, @Ctx() ctx: HelpDesksContext): Promise<ApplicationStub[]> {
+    const assignments = await ctx.loaders.assignmentsByHelpDeskId.load(desk.id);
+    return assignments.map((assignment) => ({ id: assignment.applicationId }));
+  }
+
+  @FieldResolver(() => [ApplicationHelpDesk], { description: "The applications this desk serves, with purposes." })
+  assignments(@Root() desk: HelpDesk, @Ctx() ctx: HelpDesksContext): Promise<ApplicationHelpDesk[]> {
+    return ctx.loaders.assignmentsByHelpDeskId.load(desk.id);
+  }
+}
+
+/** Counts a connection's matches only when totalCount is selected. */
+@Resolver(() => HelpDeskConnection)
+export class HelpDeskConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() connection: HelpDeskConnection): Promise<number> {
+    return connection.countTotal();
+  }
+}

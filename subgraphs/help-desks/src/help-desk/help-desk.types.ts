@@ -1,0 +1,116 @@
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { ContactKind, type ContactPointValue } from "../contact/contact-point.js";
+import { Weekday, type Hours, type HoursException, type WeeklyRule } from "../hours/opening-hours.js";
+
+export { ContactKind, Weekday };
+
+registerEnumType(ContactKind, {
+  name: "ContactKind",
+  description: "How a contact point is reached; LOCAL_DESK is an instruction to contact the caller's local help desk.",
+});
+registerEnumType(Weekday, { name: "Weekday", description: "A day of the week." });
+
+/** What kind of flaw the seed found in what the page published. */
+export enum DataQualityCode {
+  MALFORMED_VALUE = "MALFORMED_VALUE",
+  NO_CONTACT = "NO_CONTACT",
+  NAME_ASSUMED = "NAME_ASSUMED",
+  NAME_VARIANT = "NAME_VARIANT",
+  TIME_ZONE_ASSUMED = "TIME_ZONE_ASSUMED",
+  DAYS_ASSUMED = "DAYS_ASSUMED",
+  KIND_ASSUMED = "KIND_ASSUMED",
+}
+registerEnumType(DataQualityCode, {
+  name: "DataQualityCode",
+  description: "What kind of flaw a data-quality issue is.",
+});
+
+/** One way to reach a desk: a phone (E.164 value, published display), TTY, fax, email, web address or instruction. */
+@ObjectType({ description: "One way to reach a help desk." })
+export class ContactPoint implements ContactPointValue {
+  @Field(() => ContactKind)
+  kind!: ContactKind;
+
+  @Field(() => String, {
+    description: "E.164 for phone, TTY and fax (+18552671515); the lower-cased address for email; the URL for web.",
+  })
+  value!: string;
+
+  @Field(() => String, { description: "The form the page publishes, e.g. 1 (855) CMS-1515." })
+  display!: string;
+
+  @Field(() => String, { nullable: true, description: "Digits to dial after connecting." })
+  extension!: string | null;
+
+  @Field(() => [String], { description: 'Menu steps after dialling, as published ("press Option 1").' })
+  menuSteps!: string[];
+
+  @Field(() => String, { nullable: true, description: "What this contact point is for, when it is for one thing." })
+  purpose!: string | null;
+
+  @Field(() => [String], { description: "BCP 47 language tags; empty when the page does not say." })
+  availableLanguages!: string[];
+}
+
+/** Weekly opening hours: open from `opens` to `closes` on each of `days`. */
+@ObjectType({ description: "Open from opens to closes (HH:MM, 24-hour, local to the desk's zone) on each day." })
+export class OpeningHoursRule implements WeeklyRule {
+  @Field(() => [Weekday])
+  days!: Weekday[];
+
+  @Field(() => String)
+  opens!: string;
+
+  @Field(() => String, { description: "24:00 means until midnight." })
+  closes!: string;
+}
+
+/** A local date with other hours than the weekly rules (a holiday, a short day). */
+@ObjectType({ description: "A local date that departs from the weekly hours." })
+export class OpeningHoursException implements HoursException {
+  @Field(() => String, { description: "YYYY-MM-DD, in the desk's zone." })
+  date!: string;
+
+  @Field(() => Boolean)
+  closed!: boolean;
+
+  @Field(() => String, { nullable: true })
+  opens!: string | null;
+
+  @Field(() => String, { nullable: true })
+  closes!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+/** A desk's opening hours in one IANA time zone. */
+@ObjectType({ description: "Opening hours: weekly rules and dated exceptions in one IANA time zone." })
+export class OpeningHours implements Hours {
+  @Field(() => String, { description: "IANA time zone, e.g. America/Chicago." })
+  timeZone!: string;
+
+  @Field(() => [OpeningHoursRule])
+  weekly!: OpeningHoursRule[];
+
+  @Field(() => [OpeningHoursException])
+  exceptions!: OpeningHoursException[];
+}
+
+/** Something the seed could not take as published, and what it did instead. */
+@ObjectType({ description: "Something the source could not be taken at its word on, and what was done instead." })
+export class DataQualityIssue {
+  @Field(() => String, {
+    description: "The field concerned, as an input path (contactPoints.0.value, hours.timeZone).",
+  })
+  field!: string;
+
+  @Field(() => DataQualityCode)
+  code!: DataQualityCode;
+
+  @Field(() => String, { description: "What was wrong and what was done about it." })
+  problem!: string;
+
+  @Field(() => String, { nullable: true, description: "The text as published, when there was one." })
+  original!: string | null;
+}
