@@ -1,7 +1,6 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
 import { columnTypes, createAppendOnlyTriggers, dropAppendOnlyTriggers } from "@portal-graph/subgraph-kit";
 
-
 /**
  * What guarded writes need: the owner group, deprecation and retirement columns of `application`, and the
  * append-only change log `application_change`, whose rows a trigger refuses to update or delete.
