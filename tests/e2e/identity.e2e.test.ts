@@ -94,4 +94,48 @@ describe("identity through the gateway and directly at a subgraph", () => {
     expect(all).not.toMatch(/Bearer /);
     expect(all).not.toMatch(/[a-z]+@example\.test/);
   });
+
+  it("does not let one user read another's email or MFA, even calling the subgraph directly", async () => {
+    const query = `{ _entities(representations: [{ __typename: "User", id: "bob" }]) { ... on User { id email mfa { factors } } } }`;
+    const url = `${stack.subgraphs.get("access-roles")!.url}/graphql`;
+    const asAlice = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await stack.token("alice")}` },
+      body: JSON.stringify({ query }),
+    });
+    const alice = (await asAlice.json()) as {
+      data: { _entities: unknown[] };
+      errors: { extensions: { code: string } }[];
+    };
+    expect(alice.data._entities).toEqual([{ id: "bob", email: null, mfa: null }]);
+    expect(alice.errors.map((error) => error.extensions.code)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
+    const asAuditor = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await stack.token("frank")}` },
+      body: JSON.stringify({ query }),
+    });
+    expect(((await asAuditor.json()) as { data: { _entities: { email: string }[] } }).data._entities[0]!.email).toBe(
+      "bob@example.test",
+    );
+  });
+
+  it("guards catalog writes by role through the gateway", async () => {
+    const register = `mutation { registerApplication(input: { id: "e2e-app", name: "End to End" }) {
+      application { id lifecycle } userErrors { field code } } }`;
+    const anonymous = await stack.graphql(register);
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const plain = await stack.graphql(register, {}, { authorization: `Bearer ${await stack.token("alice")}` });
+    expect(plain.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const admin = await stack.graphql<{ registerApplication: { application: { id: string } } }>(
+      register,
+      {},
+      { authorization: `Bearer ${await stack.token("carol")}` },
+    );
+    expect(admin.body.errors).toBeUndefined();
+    expect(admin.body.data!.registerApplication.application.id).toBe("e2e-app");
+    const { body } = await stack.graphql<{ application: { name: string } | null }>(
+      '{ application(id: "e2e-app") { name } }',
+    );
+    expect(body.data!.application!.name).toBe("End to End");
+  });
 });
