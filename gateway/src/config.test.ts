@@ -15,6 +15,7 @@ describe("loadGatewayConfig", () => {
       maxBodyBytes: 262_144,
       readyTimeoutMs: 2000,
       introspection: true,
+      passthroughRoutes: { "/export/acknowledgements.csv": "acknowledgements" },
     });
   });
 
@@ -34,6 +35,7 @@ describe("loadGatewayConfig", () => {
       MAX_REQUEST_BYTES: "1024",
       READY_TIMEOUT_MS: "500",
       INTROSPECTION: "false",
+      PASSTHROUGH_ROUTES: "/export/a.csv=acknowledgements, /export/b.csv=help_desks",
       SUBGRAPH_CATALOG_URL: "http://10.0.0.5:4001/graphql",
       SUBGRAPH_HELP_DESKS_URL: "https://help-desks.internal/graphql",
     });
@@ -49,7 +51,14 @@ describe("loadGatewayConfig", () => {
       maxBodyBytes: 1024,
       readyTimeoutMs: 500,
       introspection: false,
+      passthroughRoutes: { "/export/a.csv": "acknowledgements", "/export/b.csv": "help-desks" },
     });
+  });
+
+  it("names the rule for a bad PASSTHROUGH_ROUTES entry", () => {
+    expect(() => loadGatewayConfig({ PASSTHROUGH_ROUTES: "export.csv" })).toThrow(
+      'PASSTHROUGH_ROUTES entries must be /path=subgraph (got "export.csv")',
+    );
   });
 
   it("turns introspection off in production unless INTROSPECTION says otherwise", () => {

@@ -13,6 +13,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   readyTimeoutMs: number;
   introspection: boolean;
+  /** Paths the gateway forwards, streamed, to one subgraph: path → subgraph name. */
+  passthroughRoutes: Record<string, string>;
 }
 
 const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -44,7 +46,23 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     maxBodyBytes: readInteger(env, "MAX_REQUEST_BYTES", 262_144, 1, 1_073_741_824),
     readyTimeoutMs: readInteger(env, "READY_TIMEOUT_MS", 2000, 1, 600_000),
     introspection,
+    passthroughRoutes: readPassthroughRoutes(env),
   };
+}
+
+// The acknowledgements subgraph's evidence export is reachable at the gateway's origin by default.
+const DEFAULT_PASSTHROUGH = "/export/acknowledgements.csv=acknowledgements";
+
+function readPassthroughRoutes(env: NodeJS.ProcessEnv): Record<string, string> {
+  const routes: Record<string, string> = {};
+  for (const pair of (read(env, "PASSTHROUGH_ROUTES") ?? DEFAULT_PASSTHROUGH).split(",").map((part) => part.trim())) {
+    const [routePath, subgraph] = pair.split("=").map((part) => part?.trim());
+    if (!routePath?.startsWith("/") || !subgraph) {
+      throw new Error(`PASSTHROUGH_ROUTES entries must be /path=subgraph (got "${pair}")`);
+    }
+    routes[routePath] = overrideKey(subgraph);
+  }
+  return routes;
 }
 
 // An empty variable counts as unset: `PORT= npm start` should mean the default, not an error.

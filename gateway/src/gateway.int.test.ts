@@ -68,6 +68,7 @@ describe("the gateway in front of two real subgraphs", () => {
       SUPERGRAPH_PATH: supergraphPath,
       SUPERGRAPH_POLL_MS: "50",
       SUBGRAPH_THING_RATINGS_URL: ratings.url,
+      PASSTHROUGH_ROUTES: "/export/things.csv=things",
     });
     const logger = createLogger("gateway", {
       level: "info",
@@ -101,6 +102,21 @@ describe("the gateway in front of two real subgraphs", () => {
     for (const subgraph of [things, ratings]) {
       expect(subgraph.seen).toEqual([{ authorization: `Bearer ${token}`, requestId: "req-abc-123" }]);
     }
+  });
+
+  it("streams a passthrough route from its subgraph with the caller's token, and refuses a bad token", async () => {
+    const token = await mintDevToken(path.join(dir, "keys"), issuer.issuer, { user: "frank" });
+    const response = await fetch(`${base}/export/things.csv`, {
+      headers: { authorization: `Bearer ${token}`, "x-request-id": "csv-1" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const lines = (await response.text()).trim().split("\n");
+    expect(lines).toHaveLength(1002);
+    expect(lines.at(-1)).toBe(`# Bearer ${token} csv-1`);
+    const refused = await fetch(`${base}/export/things.csv`, { headers: { authorization: "Bearer not.a.jwt" } });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: "UNAUTHENTICATED" } }] });
   });
 
   it("refuses a bad token with 401 before calling any subgraph", async () => {

@@ -10,6 +10,7 @@ import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVeri
 import { resolveSubgraphUrl, type GatewayConfig } from "./config.js";
 import { checkReadiness, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
 import { createSupergraphFileHook } from "./supergraph-source.js";
+import { passthroughRoute } from "./passthrough.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { ReadinessReport, SubgraphReadiness } from "./readiness.js";
@@ -104,6 +105,23 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     subgraphs = subgraphsFromSupergraph(coreSupergraphSdl, overrides);
   });
 
+  /** Why the token is refused, or null when it is good or absent. */
+  async function tokenRefusal(authorization: string | undefined, requestId?: string): Promise<string | null> {
+    try {
+      await verifier.viewerFrom(authorization);
+      return null;
+    } catch (error) {
+      if (!(error instanceof TokenRejectedError)) throw error;
+      logger.info({ requestId, reason: error.reason }, "token refused");
+      return error.message;
+    }
+  }
+
+  async function checkToken(authorization: string | undefined, requestId: string): Promise<void> {
+    const refusal = await tokenRefusal(authorization, requestId);
+    if (refusal) throw new GraphQLError(refusal, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+  }
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: logger.child({ component: "apollo-server" }),
@@ -126,15 +144,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     maxBodyBytes: config.maxBodyBytes,
     context: async ({ requestId, headers }) => {
       // Refuse a bad token here, before any planning; the subgraphs verify it again on their own.
-      try {
-        await verifier.viewerFrom(headers.authorization);
-      } catch (error) {
-        if (!(error instanceof TokenRejectedError)) throw error;
-        logger.info({ requestId, reason: error.reason }, "token refused");
-        throw new GraphQLError(error.message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
-      }
+      await checkToken(headers.authorization, requestId);
       return { requestId, authorization: headers.authorization };
     },
+    rawRoutes: Object.fromEntries(
+      Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
+        routePath,
+        passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger),
+      ]),
+    ),
     routes: {
       "/health": async () => ({ status: 200, body: { status: "ok" } }),
       "/ready": async () => {

@@ -92,6 +92,15 @@ export async function startSubgraph(fixture: SubgraphFixture, port = 0): Promise
       return {};
     },
     routes: { "/ready": async () => ({ status: 200, body: { status: "ready" } }) },
+    // A streamed download, for the gateway's passthrough routes: it echoes who asked.
+    rawRoutes: {
+      "/export/things.csv": async (req, res, request) => {
+        res.writeHead(200, { "content-type": "text/csv; charset=utf-8" });
+        res.write("id,name\n");
+        for (let i = 0; i < 1000; i++) res.write(`t${i},thing ${i}\n`);
+        res.end(`# ${req.headers.authorization ?? "anonymous"} ${request.requestId}\n`);
+      },
+    },
   });
   let connections = 0;
   server.on("connection", () => connections++);

@@ -44,6 +44,7 @@ export {
   viewerOf,
   type SubgraphDefinition,
   type SubgraphServer,
+  type SubgraphServices,
 } from "./subgraph.js";
 /** The one date-time scalar every subgraph uses (RFC 3339, named DateTime in the graph). */
 export { GraphQLDateTime as DateTimeScalar } from "graphql-scalars";

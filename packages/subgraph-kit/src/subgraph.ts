@@ -11,6 +11,7 @@ import {
   listen,
   onShutdown,
   type Logger,
+  type RawRoute,
 } from "@portal-graph/http-kit";
 import type { GraphQLSchema } from "graphql";
 import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
@@ -34,6 +35,18 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   seed(dataSource: DataSource): Promise<number>;
   /** True when the subgraph holds no data yet (start seeds only then). */
   isEmpty(dataSource: DataSource): Promise<boolean>;
+  /** HTTP routes beside /graphql that write their own response (streamed exports); they check the caller themselves. */
+  rawRoutes?(services: SubgraphServices): Record<string, RawRoute>;
+  /** Background work of a running process (schedules); returns how to stop it. Not run in tests. */
+  onStarted?(services: SubgraphServices): (() => void) | void;
+}
+
+/** What a subgraph's raw routes and background work get to use. */
+export interface SubgraphServices {
+  dataSource: DataSource;
+  logger: Logger;
+  /** The request's viewer from its Authorization header; refused tokens throw UNAUTHENTICATED. */
+  viewerOf(authorization: string | undefined): ReturnType<TokenVerifier["viewerFrom"]>;
 }
 
 export interface SubgraphServer {
@@ -66,9 +79,15 @@ export async function createSubgraphServer<TLoaders>(
     // Inline tracing is for GraphOS usage reporting, which Portal Graph does not use; it costs on every request.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
+  const services: SubgraphServices = {
+    dataSource,
+    logger,
+    viewerOf: (authorization) => viewerOf(verifier, authorization),
+  };
   const server = createGraphQLHttpServer<SubgraphContext>({
     apollo,
     logger,
+    rawRoutes: definition.rawRoutes?.(services),
     maxBodyBytes: options.maxBodyBytes,
     around: (request, run) => runInRequestScope(request.requestId, run),
     context: async ({ requestId, headers }) => {
@@ -145,9 +164,15 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
       logger.info({ inserted }, "seeded an empty database");
     }
     const subgraph = await createSubgraphServer(definition, dataSource, { logger, verifier });
+    const stopBackground = definition.onStarted?.({
+      dataSource,
+      logger,
+      viewerOf: (authorization) => viewerOf(verifier, authorization),
+    });
     const bound = await subgraph.start(port, process.env.HOST);
     logger.info({ port: bound, database: target.kind }, "subgraph listening");
     onShutdown(logger, async () => {
+      stopBackground?.();
       await subgraph.stop();
       await dataSource.destroy();
     });
