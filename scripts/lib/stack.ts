@@ -12,8 +12,11 @@ import { readRegistry, type RegistryEntry } from "@portal-graph/subgraph-kit";
 
 export interface StackOptions {
   root: string;
-  /** "registry": the ports in schema/subgraphs.json and PORT (default 4000); "ephemeral": free ports. */
-  ports: "registry" | "ephemeral";
+  /**
+   * "registry": the ports in schema/subgraphs.json and PORT (default 4000); "ephemeral": free ports, read from each
+   * process's "listening" log line; or a port for each process by name (gateway included), which needs no log line.
+   */
+  ports: "registry" | "ephemeral" | Record<string, number>;
   /** Run TypeScript sources in watch mode instead of the built dist/ (npm run dev). */
   dev?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -84,6 +87,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
   const issuerEnv: NodeJS.ProcessEnv = issuer ? { OIDC_ISSUER: issuer } : {};
 
+  const portOf = (name: string, registryPort: number): number => {
+    if (options.ports === "registry") return registryPort;
+    if (options.ports === "ephemeral") return 0;
+    const port = options.ports[name];
+    if (port === undefined) throw new Error(`no port given for ${name}`);
+    return port;
+  };
+
   const launch = async (name: string, dir: string, env: NodeJS.ProcessEnv, listeningMessage: string) => {
     const [bin, ...args] = command(root, dir, dev);
     const child = spawn(bin!, args, {
@@ -91,7 +102,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       env: { ...process.env, ...options.env, ...issuerEnv, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const port = await waitForListening(child, name, listeningMessage, options);
+    const asked = Number(env.PORT);
+    // A known port needs no log line (processes may log at warn); a free port is read from the line.
+    const port =
+      asked > 0
+        ? watchOutput(child, name, options, asked)
+        : await waitForListening(child, name, listeningMessage, options);
     child.once("exit", (code) => {
       if (!stopped && !stopping.has(child)) options.onExit?.(name, code);
     });
@@ -110,11 +126,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
 
   try {
-    await Promise.all(registry.map((entry) => startSubgraph(entry, options.ports === "registry" ? entry.port : 0)));
+    await Promise.all(registry.map((entry) => startSubgraph(entry, portOf(entry.name, entry.port))));
     const overrides = Object.fromEntries(
       [...subgraphs.values()].map((sg) => [subgraphUrlVariable(sg.name), `${sg.url}/graphql`]),
     );
-    const gatewayPort = options.ports === "registry" ? (options.env?.PORT ?? process.env.PORT ?? "4000") : "0";
+    const gatewayPort = String(portOf("gateway", Number(options.env?.PORT ?? process.env.PORT ?? 4000)));
     const gateway = await launch(
       "gateway",
       packageDir(root, "@portal-graph/gateway"),
@@ -156,6 +172,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     issuerServer?.close();
     throw error;
   }
+}
+
+/** Passes a process's output on and returns the port it was given. */
+function watchOutput(child: ChildProcess, name: string, options: StackOptions, port: number): number {
+  createInterface({ input: child.stdout! }).on("line", (line) => options.onLine?.(name, line));
+  createInterface({ input: child.stderr! }).on("line", (line) => options.onLine?.(name, line));
+  return port;
 }
 
 /** Reads the process's output until its "listening" log line and returns the port in it. */

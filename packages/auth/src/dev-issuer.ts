@@ -70,8 +70,8 @@ export interface MintOptions {
 }
 
 /** The issuer identifier for a development issuer at origin (http://localhost:4100 → .../dev-issuer). */
-export function devIssuerUrl(origin: string): string {
-  return `${origin.replace(/\/$/, "")}${DEV_ISSUER_PATH}`;
+export function devIssuerUrl(origin: string, issuerPath = DEV_ISSUER_PATH): string {
+  return `${origin.replace(/\/$/, "")}${issuerPath}`;
 }
 
 /** Signs a token for a development user with the newest key. */
@@ -106,11 +106,15 @@ export async function mintDevToken(dir: string, issuer: string, options: MintOpt
     .sign(await importJWK(newest.privateJwk, "ES256"));
 }
 
-/** Serves discovery and JWKS for the keys in dir; resolves with the server and its issuer identifier. */
+/**
+ * Serves discovery and JWKS for the keys in dir; resolves with the server and its issuer identifier. `issuerPath`
+ * other than /dev-issuer is for the benchmark, whose processes run in production mode (which refuses /dev-issuer).
+ */
 export async function startDevIssuer(
   dir: string,
   port: number,
   host = "127.0.0.1",
+  issuerPath = DEV_ISSUER_PATH,
 ): Promise<{ server: Server; issuer: string }> {
   if (process.env.NODE_ENV === "production")
     throw new Error("the development issuer does not run when NODE_ENV=production");
@@ -119,9 +123,9 @@ export async function startDevIssuer(
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     let body: unknown;
-    if (url.pathname === `${DEV_ISSUER_PATH}/.well-known/openid-configuration`) {
+    if (url.pathname === `${issuerPath}/.well-known/openid-configuration`) {
       body = { issuer, jwks_uri: `${issuer}/jwks.json`, id_token_signing_alg_values_supported: ["ES256"] };
-    } else if (url.pathname === `${DEV_ISSUER_PATH}/jwks.json`) {
+    } else if (url.pathname === `${issuerPath}/jwks.json`) {
       // Read on every request so a rotation is published at once.
       const keys = JSON.parse(readFileSync(path.join(dir, "keys.json"), "utf8")) as StoredKey[];
       body = { keys: keys.map((key) => key.publicJwk) };
@@ -138,7 +142,7 @@ export async function startDevIssuer(
     server.listen(port, host, resolve);
   });
   const bound = (server.address() as AddressInfo).port;
-  issuer = devIssuerUrl(`http://127.0.0.1:${bound}`);
+  issuer = devIssuerUrl(`http://127.0.0.1:${bound}`, issuerPath);
   return { server, issuer };
 }
 

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { PolicyKind } from "../shared/policy-kind.js";
 
 /** Whether a user signs in with a second factor, and with which methods. */
 @ObjectType({ description: "A user's multi-factor sign-in status, from the identity provider's amr claim." })
@@ -41,4 +42,13 @@ export class User {
 
   @Column({ name: "last_seen_at", type: Date, nullable: true })
   lastSeenAt!: Date | null;
+
+  /**
+   * Owned by the acknowledgements subgraph: declared here only so RoleGrant.status and AccessRequest.blockers can
+   * @requires it through their user (see docs/adr/0002). Not a column; never resolved by this subgraph.
+   */
+  // No description: the acknowledgements subgraph owns the field and says what it means.
+  @Field(() => [PolicyKind])
+  @Directive("@external")
+  missingPrivilegedAcknowledgements?: PolicyKind[];
 }

@@ -1,11 +1,18 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "@portal-graph/subgraph-kit";
 import { User } from "./user.entity.js";
 
 const SEEN_REFRESH_MS = 60 * 60 * 1000;
 
-/** The user the viewer's token describes; the stored copy others see is refreshed when it changed or is an hour old. */
-export async function userFromViewer(dataSource: DataSource, viewer: Viewer, stored: User | null): Promise<User> {
+/**
+ * The user the viewer's token describes; the stored copy others see is refreshed when it changed or is an hour old.
+ * Takes a transaction's manager too, so a write can record its actor in the same transaction.
+ */
+export async function userFromViewer(
+  dataSource: DataSource | EntityManager,
+  viewer: Viewer,
+  stored: User | null,
+): Promise<User> {
   const user = Object.assign(new User(), {
     id: viewer.id,
     displayName: viewer.displayName,

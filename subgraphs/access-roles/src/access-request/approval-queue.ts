@@ -1,0 +1,65 @@
+import type { SelectQueryBuilder } from "typeorm";
+import { decodeCursor, encodeCursor, hasRole, pageSize, requireViewer, toPage } from "@portal-graph/subgraph-kit";
+import type { AccessRolesContext } from "../context.js";
+import { Role } from "../role/role.entity.js";
+import { approvedApplications } from "../shared/permissions.js";
+import { AccessRequestConnection } from "./access-request.connection.js";
+import { AccessRequest } from "./access-request.entity.js";
+import { AccessRequestStatus } from "./access-request.types.js";
+
+type QueuedRequest = AccessRequest & { queuedRole?: Role };
+
+/**
+ * The pending requests the viewer may decide, oldest first: those for applications whose approver role they hold
+ * (every application for a portal admin), never their own. Keyset-paged on (createdAt, id); the page is one
+ * statement with each request's role joined (and primed into roleById).
+ */
+export async function approvalQueue(
+  ctx: AccessRolesContext,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<AccessRequestConnection> {
+  const viewer = requireViewer(ctx);
+  const limit = pageSize(first);
+  const position = after ? decodeCursor(after, 2) : null;
+  const admin = hasRole(viewer, "PORTAL_ADMIN");
+  const approved = [...(await approvedApplications(ctx))];
+  const now = new Date();
+  const matching = (): SelectQueryBuilder<AccessRequest> | null => {
+    if (!admin && approved.length === 0) return null;
+    const query = ctx.dataSource
+      .getRepository(AccessRequest)
+      .createQueryBuilder("r")
+      .where("r.status = :pending", { pending: AccessRequestStatus.PENDING })
+      .andWhere("r.expires_at > :now", { now })
+      .andWhere("r.requester_id <> :viewer", { viewer: viewer.id });
+    if (!admin) query.andWhere("r.application_id IN (:...approved)", { approved });
+    return query;
+  };
+  const page = matching();
+  let rows: QueuedRequest[] = [];
+  if (page && (limit > 0 || after)) {
+    page
+      .innerJoinAndMapOne("r.queuedRole", Role, "role", "role.id = r.role_id")
+      .orderBy("r.created_at", "ASC")
+      .addOrderBy("r.id", "ASC")
+      // limit, not take: one row per request (the join is one-to-one), so no second id query is needed.
+      .limit(limit + 1);
+    if (position) {
+      const [createdAt, id] = position;
+      page.andWhere("(r.created_at > :createdAt OR (r.created_at = :createdAt AND r.id > :id))", {
+        createdAt: new Date(String(createdAt)),
+        id,
+      });
+    }
+    rows = await page.getMany();
+  }
+  for (const row of rows) if (row.queuedRole) ctx.loaders.roleById.prime(row.roleId, row.queuedRole);
+  const connection = Object.assign(new AccessRequestConnection(), toPage(rows, limit, after, cursorOf));
+  connection.countTotal = async () => (await matching()?.getCount()) ?? 0;
+  return connection;
+}
+
+function cursorOf(request: AccessRequest): string {
+  return encodeCursor([request.createdAt.toISOString(), request.id]);
+}

@@ -1,0 +1,72 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { AccessRequest } from "../access-request/access-request.entity.js";
+import { requestStatus } from "../access-request/access-request.status.js";
+import { AccessRequestStatus } from "../access-request/access-request.types.js";
+import type { AccessRolesContext } from "../context.js";
+import { RoleGrant } from "../role-grant/role-grant.entity.js";
+import { isHeld } from "../role-grant/role-grant.status.js";
+import { Role } from "../role/role.entity.js";
+import { ApplicationAccess, ViewerAccess } from "./application-access.entity.js";
+
+/** What this subgraph adds to the catalog's Application. */
+@Resolver(() => ApplicationAccess)
+export class ApplicationRolesResolver {
+  @FieldResolver(() => [Role], { description: "The application's roles by name, its approver role included." })
+  roles(@Root() application: ApplicationAccess, @Ctx() ctx: AccessRolesContext): Promise<Role[]> {
+    return ctx.loaders.rolesByApplicationId.load(application.id);
+  }
+
+  @FieldResolver(() => ViewerAccess, {
+    nullable: true,
+    description:
+      "The signed-in viewer's grants, pending requests and whether they can ask for more; null when anonymous.",
+  })
+  viewerAccess(@Root() application: ApplicationAccess, @Ctx() ctx: AccessRolesContext): ViewerAccess | null {
+    if (!ctx.viewer) return null;
+    return Object.assign(new ViewerAccess(), { applicationId: application.id });
+  }
+}
+
+/**
+ * The viewer's standing, field by field, so a page of applications costs one statement per loader used (the
+ * viewer's grants, the viewer's requests, the applications' roles), however many applications it lists.
+ */
+@Resolver(() => ViewerAccess)
+export class ViewerAccessResolver {
+  @FieldResolver(() => [RoleGrant])
+  async grants(@Root() access: ViewerAccess, @Ctx() ctx: AccessRolesContext): Promise<RoleGrant[]> {
+    const now = new Date();
+    const grants = await ctx.loaders.roleGrantsByUserId.load(ctx.viewer!.id);
+    return grants.filter((grant) => grant.applicationId === access.applicationId && isHeld(grant, now));
+  }
+
+  @FieldResolver(() => [AccessRequest])
+  async pendingRequests(@Root() access: ViewerAccess, @Ctx() ctx: AccessRolesContext): Promise<AccessRequest[]> {
+    return (await pendingOf(ctx)).filter((request) => request.applicationId === access.applicationId);
+  }
+
+  @FieldResolver(() => Boolean)
+  async canRequest(@Root() access: ViewerAccess, @Ctx() ctx: AccessRolesContext): Promise<boolean> {
+    const now = new Date();
+    const [grants, pending, roles] = await Promise.all([
+      ctx.loaders.roleGrantsByUserId.load(ctx.viewer!.id),
+      pendingOf(ctx),
+      ctx.loaders.rolesByApplicationId.load(access.applicationId),
+    ]);
+    const held = new Set(grants.filter((grant) => isHeld(grant, now)).map((grant) => grant.roleId));
+    const asked = new Set(pending.map((request) => request.roleId));
+    return roles.some(
+      (role) =>
+        role.requestable &&
+        !held.has(role.id) &&
+        !asked.has(role.id) &&
+        !role.conflictsWithIds.some((conflicting) => held.has(conflicting)),
+    );
+  }
+}
+
+async function pendingOf(ctx: AccessRolesContext): Promise<AccessRequest[]> {
+  const now = new Date();
+  const requests = await ctx.loaders.accessRequestsByUserId.load(ctx.viewer!.id);
+  return requests.filter((request) => requestStatus(request, now) === AccessRequestStatus.PENDING);
+}

@@ -1,0 +1,106 @@
+import { Arg, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  BadUserInputError,
+  DateTimeScalar,
+  decodeCursor,
+  encodeCursor,
+  PageInfo,
+  pageSize,
+  requireRole,
+  toPage,
+} from "@portal-graph/subgraph-kit";
+import type { AccessRolesContext } from "../context.js";
+import { AuditAction, AuditEvent } from "./audit-event.entity.js";
+
+/** Which audit events to list; every field narrows, all are optional. */
+@InputType({ description: "Narrows auditEvents; every field is optional and they combine with AND." })
+export class AuditEventFilter {
+  @Field(() => String, { nullable: true, description: "The actor's user id, or system:sweep." })
+  actor?: string | null;
+
+  @Field(() => [AuditAction], { nullable: true })
+  action?: AuditAction[] | null;
+
+  @Field(() => String, { nullable: true, description: "The id of the request or grant changed." })
+  target?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The user whose access changed." })
+  subject?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Every event of one access request and the grant it made." })
+  accessRequestId?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "At or after this instant." })
+  from?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "Before this instant." })
+  to?: Date | null;
+}
+
+/** An audit event with its cursor. */
+@ObjectType()
+export class AuditEventEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => AuditEvent)
+  node!: AuditEvent;
+}
+
+/** A page of audit events, newest first. */
+@ObjectType({ description: "A page of audit events, newest first." })
+export class AuditEventConnection {
+  @Field(() => [AuditEventEdge])
+  edges!: AuditEventEdge[];
+
+  @Field(() => [AuditEvent])
+  nodes!: AuditEvent[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+/** The audit log, for auditors. */
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventConnection, {
+    description: "Every change to access data, newest first (AUDITOR only); one statement per page.",
+  })
+  async auditEvents(
+    @Ctx() ctx: AccessRolesContext,
+    @Arg("filter", () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
+    first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<AuditEventConnection> {
+    requireRole(ctx, "AUDITOR");
+    const limit = pageSize(first);
+    if (filter?.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {
+      throw new BadUserInputError("filter.to", "must be after filter.from");
+    }
+    const query = ctx.dataSource.getRepository(AuditEvent).createQueryBuilder("e");
+    if (filter?.actor) query.andWhere("e.actor = :actor", { actor: filter.actor });
+    if (filter?.action?.length) query.andWhere("e.action IN (:...actions)", { actions: filter.action });
+    if (filter?.target) query.andWhere("e.target_id = :target", { target: filter.target });
+    if (filter?.subject) query.andWhere("e.subject_user_id = :subject", { subject: filter.subject });
+    if (filter?.accessRequestId) {
+      query.andWhere("e.access_request_id = :accessRequestId", { accessRequestId: filter.accessRequestId });
+    }
+    if (filter?.from) query.andWhere("e.at >= :from", { from: filter.from });
+    if (filter?.to) query.andWhere("e.at < :to", { to: filter.to });
+    if (after) query.andWhere("e.id < :afterId", { afterId: Number(decodeCursor(after, 1)[0]) });
+    const rows =
+      limit === 0
+        ? []
+        : await query
+            .orderBy("e.id", "DESC")
+            .take(limit + 1)
+            .getMany();
+    return toPage(rows, limit, after, (event) => encodeCursor([event.id]));
+  }
+
+  @FieldResolver(() => String, { description: "Ids, codes and dates about the change, as JSON (no personal data)." })
+  details(@Root() event: AuditEvent): string {
+    return JSON.stringify(event.details);
+  }
+}

@@ -1,0 +1,59 @@
+import type { SelectQueryBuilder } from "typeorm";
+import { decodeCursor, encodeCursor, hasRole, pageSize, requireViewer, toPage } from "@portal-graph/subgraph-kit";
+import type { AccessRolesContext } from "../context.js";
+import { approvedApplications } from "../shared/permissions.js";
+import { dayOf } from "../shared/time.js";
+import { RoleGrantConnection } from "./role-grant.connection.js";
+import { RoleGrant } from "./role-grant.entity.js";
+
+/**
+ * The held grants the viewer may certify, soonest due first: grants in the applications whose approver role they
+ * hold (every application for a portal admin), never their own. Keyset-paged on (certificationDueOn, id).
+ */
+export async function certificationQueue(
+  ctx: AccessRolesContext,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<RoleGrantConnection> {
+  const viewer = requireViewer(ctx);
+  const limit = pageSize(first);
+  const position = after ? decodeCursor(after, 2) : null;
+  const admin = hasRole(viewer, "PORTAL_ADMIN");
+  const approved = [...(await approvedApplications(ctx))];
+  const now = new Date();
+  const matching = (): SelectQueryBuilder<RoleGrant> | null => {
+    if (!admin && approved.length === 0) return null;
+    const query = ctx.dataSource
+      .getRepository(RoleGrant)
+      .createQueryBuilder("g")
+      .where("g.end_state IS NULL")
+      .andWhere("(g.expires_at IS NULL OR g.expires_at > :now)", { now })
+      .andWhere("g.certification_due_on >= :today", { today: dayOf(now) })
+      .andWhere("g.user_id <> :viewer", { viewer: viewer.id });
+    if (!admin) query.andWhere("g.application_id IN (:...approved)", { approved });
+    return query;
+  };
+  const page = matching();
+  let rows: RoleGrant[] = [];
+  if (page && (limit > 0 || after)) {
+    page
+      .orderBy("g.certification_due_on", "ASC")
+      .addOrderBy("g.id", "ASC")
+      .take(limit + 1);
+    if (position) {
+      const [dueOn, id] = position;
+      page.andWhere("(g.certification_due_on > :dueOn OR (g.certification_due_on = :dueOn AND g.id > :id))", {
+        dueOn,
+        id,
+      });
+    }
+    rows = await page.getMany();
+  }
+  const connection = Object.assign(new RoleGrantConnection(), toPage(rows, limit, after, cursorOf));
+  connection.countTotal = async () => (await matching()?.getCount()) ?? 0;
+  return connection;
+}
+
+function cursorOf(grant: RoleGrant): string {
+  return encodeCursor([grant.certificationDueOn, grant.id]);
+}

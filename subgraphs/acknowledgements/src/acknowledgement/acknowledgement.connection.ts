@@ -1,0 +1,40 @@
+import { Field, ObjectType } from "type-graphql";
+import { BadUserInputError, decodeCursor, encodeCursor, PageInfo } from "@portal-graph/subgraph-kit";
+import { Acknowledgement } from "./acknowledgement.entity.js";
+
+/** An acknowledgement with its cursor. */
+@ObjectType()
+export class AcknowledgementEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Acknowledgement)
+  node!: Acknowledgement;
+}
+
+/** A page of a user's acknowledgements, most recently recorded first (Relay connection). */
+@ObjectType({ description: "A page of a user's acknowledgements, most recently recorded first." })
+export class AcknowledgementConnection {
+  @Field(() => [AcknowledgementEdge])
+  edges!: AcknowledgementEdge[];
+
+  @Field(() => [Acknowledgement])
+  nodes!: Acknowledgement[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+/** The cursor of an acknowledgement in a user's history: its id (the history is in recording order). */
+export function acknowledgementCursor(acknowledgement: Acknowledgement): string {
+  return encodeCursor([acknowledgement.id]);
+}
+
+/** The id inside an acknowledgements cursor; anything else is BAD_USER_INPUT naming `after`. */
+export function decodeAcknowledgementCursor(after: string): number {
+  const [id] = decodeCursor(after, 1);
+  if (typeof id !== "number" || !Number.isSafeInteger(id)) {
+    throw new BadUserInputError("after", "is not a cursor from this connection");
+  }
+  return id;
+}

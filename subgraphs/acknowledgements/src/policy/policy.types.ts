@@ -1,0 +1,79 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+
+/** What a policy text is. */
+export enum PolicyKind {
+  WARNING_BANNER = "WARNING_BANNER",
+  RULES_OF_BEHAVIOR = "RULES_OF_BEHAVIOR",
+  PRIVILEGED_USER_ADDENDUM = "PRIVILEGED_USER_ADDENDUM",
+  APPLICATION_RULES = "APPLICATION_RULES",
+  PRIVACY_ACT_STATEMENT = "PRIVACY_ACT_STATEMENT",
+  PAPERWORK_REDUCTION_ACT_NOTICE = "PAPERWORK_REDUCTION_ACT_NOTICE",
+}
+registerEnumType(PolicyKind, { name: "PolicyKind", description: "What a policy text is." });
+
+/** Who must acknowledge a policy. */
+export enum PolicyScope {
+  ALL_USERS = "ALL_USERS",
+  APPLICATION_USERS = "APPLICATION_USERS",
+  PRIVILEGED_USERS = "PRIVILEGED_USERS",
+}
+registerEnumType(PolicyScope, {
+  name: "PolicyScope",
+  description: "Who must acknowledge a policy: everyone, the users of one application, or privileged users.",
+});
+
+/** When a policy must be acknowledged again. */
+export enum RenewalKind {
+  EVERY_SIGN_IN = "EVERY_SIGN_IN",
+  PERIOD = "PERIOD",
+  ON_NEW_VERSION = "ON_NEW_VERSION",
+  NONE = "NONE",
+}
+registerEnumType(RenewalKind, {
+  name: "RenewalKind",
+  description: "When a policy must be acknowledged again; NONE for notices that need no acknowledgement.",
+  valuesConfig: {
+    EVERY_SIGN_IN: { description: "At every sign-in (judged against the token's auth_time)." },
+    PERIOD: { description: "A number of days after the last acknowledgement." },
+    ON_NEW_VERSION: { description: "Only when a new version asks for it." },
+    NONE: { description: "A notice: shown, never acknowledged." },
+  },
+});
+
+/** How an acknowledgement was given. */
+export enum AcknowledgementMethod {
+  ELECTRONIC = "ELECTRONIC",
+  WRITTEN = "WRITTEN",
+}
+registerEnumType(AcknowledgementMethod, {
+  name: "AcknowledgementMethod",
+  description: "How an acknowledgement was given: electronically, or by a written signature.",
+});
+
+/** When a policy must be acknowledged again, with the days for PERIOD. */
+@ObjectType({ description: "When a policy must be acknowledged again." })
+export class PolicyRenewal {
+  @Field(() => RenewalKind)
+  kind!: RenewalKind;
+
+  @Field(() => Int, { nullable: true, description: "For PERIOD: the days an acknowledgement stays valid." })
+  days!: number | null;
+}
+
+/** The Paperwork Reduction Act facts a notice displays. */
+@ObjectType({
+  description: "The OMB approval of an information collection, as a Paperwork Reduction Act notice shows it.",
+})
+export class OmbNotice {
+  @Field(() => String, { description: "The OMB control number, for example 0938-1236." })
+  controlNumber!: string;
+
+  @Field(() => String, { description: 'The day the approval expires, "YYYY-MM-DD".' })
+  expiresOn!: string;
+
+  @Field(() => Boolean, { description: "True once today (UTC) is after expiresOn." })
+  expired!: boolean;
+
+  @Field(() => Int, { description: "Estimated minutes per response." })
+  burdenMinutes!: number;
+}
