@@ -12,7 +12,7 @@ describe("the portal's flows through the gateway, with development tokens", () =
   beforeAll(async () => {
     stack = await startTestStack();
     as = async <T>(user: string | null, query: string, variables: Record<string, unknown> = {}) => {
-      const headers = user ? { authorization: `Bearer ${await stack.token(user)}` } : {};
+      const headers: Record<string, string> = user ? { authorization: `Bearer ${await stack.token(user)}` } : {};
       const { body } = await stack.graphql<T>(query, variables, headers);
       expect(body.errors as Errors, JSON.stringify(body.errors)).toBeUndefined();
       return body.data as T;
@@ -173,5 +173,19 @@ describe("the portal's flows through the gateway, with development tokens", () =
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!.approvalQueue.nodes).toEqual([]);
+  });
+
+  it("acknowledgements: the evidence export streams CSV to an auditor at the gateway's origin, and to nobody else", async () => {
+    const url = `${stack.gateway.url}/export/acknowledgements.csv?policyId=hhs-rules-of-behavior`;
+    const asAuditor = await fetch(url, { headers: { authorization: `Bearer ${await stack.token("frank")}` } });
+    expect(asAuditor.status).toBe(200);
+    expect(asAuditor.headers.get("content-type")).toContain("text/csv");
+    const lines = (await asAuditor.text()).trim().split("\n");
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).some((line) => line.includes("alice"))).toBe(true);
+    const asAlice = await fetch(url, { headers: { authorization: `Bearer ${await stack.token("alice")}` } });
+    expect(asAlice.status).toBe(403);
+    expect(await asAlice.text()).not.toContain("alice,");
+    expect((await fetch(url)).status).toBe(401);
   });
 });
