@@ -9,10 +9,18 @@ describe("the portal's flows through the gateway, with development tokens", () =
   let as: <T>(user: string | null, query: string, variables?: Record<string, unknown>) => Promise<T>;
   let versions: { banner: string; rules: string; addendum: string };
 
+  // One token per user for the whole file: one sign-in each, so the banner (acknowledged every sign-in) stays
+  // acknowledged for that session.
+  const tokens = new Map<string, string>();
+  const tokenOf = async (user: string) => {
+    if (!tokens.has(user)) tokens.set(user, await stack.token(user));
+    return tokens.get(user)!;
+  };
+
   beforeAll(async () => {
     stack = await startTestStack();
     as = async <T>(user: string | null, query: string, variables: Record<string, unknown> = {}) => {
-      const headers: Record<string, string> = user ? { authorization: `Bearer ${await stack.token(user)}` } : {};
+      const headers: Record<string, string> = user ? { authorization: `Bearer ${await tokenOf(user)}` } : {};
       const { body } = await stack.graphql<T>(query, variables, headers);
       expect(body.errors as Errors, JSON.stringify(body.errors)).toBeUndefined();
       return body.data as T;
