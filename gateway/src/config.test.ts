@@ -16,6 +16,7 @@ describe("loadGatewayConfig", () => {
       readyTimeoutMs: 2000,
       introspection: true,
       passthroughRoutes: { "/export/acknowledgements.csv": "acknowledgements" },
+      deduplicateSubgraphQueries: true,
     });
   });
 
@@ -36,6 +37,7 @@ describe("loadGatewayConfig", () => {
       READY_TIMEOUT_MS: "500",
       INTROSPECTION: "false",
       PASSTHROUGH_ROUTES: "/export/a.csv=acknowledgements, /export/b.csv=help_desks",
+      DEDUPLICATE_SUBGRAPH_QUERIES: "false",
       SUBGRAPH_CATALOG_URL: "http://10.0.0.5:4001/graphql",
       SUBGRAPH_HELP_DESKS_URL: "https://help-desks.internal/graphql",
     });
@@ -52,6 +54,7 @@ describe("loadGatewayConfig", () => {
       readyTimeoutMs: 500,
       introspection: false,
       passthroughRoutes: { "/export/a.csv": "acknowledgements", "/export/b.csv": "help-desks" },
+      deduplicateSubgraphQueries: false,
     });
   });
 

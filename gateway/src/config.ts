@@ -13,6 +13,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   readyTimeoutMs: number;
   introspection: boolean;
+  /** Send an identical in-flight subgraph query (same viewer, document, variables) once. */
+  deduplicateSubgraphQueries: boolean;
   /** Paths the gateway forwards, streamed, to one subgraph: path → subgraph name. */
   passthroughRoutes: Record<string, string>;
 }
@@ -47,6 +49,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     readyTimeoutMs: readInteger(env, "READY_TIMEOUT_MS", 2000, 1, 600_000),
     introspection,
     passthroughRoutes: readPassthroughRoutes(env),
+    deduplicateSubgraphQueries: readBoolean(env, "DEDUPLICATE_SUBGRAPH_QUERIES") ?? true,
   };
 }
 

@@ -11,6 +11,7 @@ import { resolveSubgraphUrl, type GatewayConfig } from "./config.js";
 import { checkReadiness, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
 import { createSupergraphFileHook } from "./supergraph-source.js";
 import { passthroughRoute } from "./passthrough.js";
+import { deduplicatingFetch } from "./deduplication.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { ReadinessReport, SubgraphReadiness } from "./readiness.js";
@@ -40,7 +41,7 @@ export interface GatewayOptions {
 
 // Node 20's global fetch (undici) pools keep-alive connections per origin, so subgraph calls reuse sockets; the
 // data source's default (make-fetch-happen) is typed for node-fetch, hence the cast.
-const keepAliveFetch = globalThis.fetch as unknown as RemoteGraphQLDataSource["fetcher"];
+const keepAliveFetch = globalThis.fetch;
 
 /** A RemoteGraphQLDataSource that calls a subgraph with the caller's Authorization and the request id. */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -48,8 +49,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraph: string,
     url: string,
     private readonly logger: Logger,
+    fetcher: typeof fetch,
   ) {
-    super({ url, fetcher: keepAliveFetch });
+    // The data source's fetcher type is node-fetch's; undici's fetch is what runs.
+    super({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource["fetcher"] });
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -85,6 +88,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const logger = options.logger ?? createLogger("gateway");
   const verifier = options.verifier ?? createTokenVerifier(loadAuthConfig());
   const overrides = config.subgraphUrlOverrides;
+  const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(keepAliveFetch) : keepAliveFetch;
   let subgraphs: SubgraphEndpoint[] = [];
 
   const gateway = new ApolloGateway({
@@ -94,7 +98,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       logger,
     }),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, resolveSubgraphUrl(name, url ?? "", overrides), logger),
+      new SubgraphDataSource(name, resolveSubgraphUrl(name, url ?? "", overrides), logger, subgraphFetch),
     // Validate every supergraph before serving it, production included (the gateway skips it there by default):
     // a broken file must be refused at load, not discovered by the first query that touches it.
     validateSupergraph: true,

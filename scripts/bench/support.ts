@@ -55,7 +55,7 @@ interface Row {
 /** The results as a Markdown table: one row per operation, the three columns side by side. */
 export function markdownTable(rows: Row[]): string {
   const header =
-    "| operation | ours req/s | ours p50 / p90 / p99 / max ms | errors | Hive req/s | Hive p50 / p99 ms | floor req/s | floor p50 / p99 ms | ours/Hive (p50) | ours/floor (p50) | fetches | SQL per request | peak RSS MiB (gateway, Hive) |";
+    "| operation | ours req/s | ours p50 / p90 / p99 / max ms | errors | Hive req/s | Hive p50 / p99 ms | floor req/s | floor p50 / p99 ms | ours/Hive (time) | ours/floor (time) | fetches | SQL per request | peak RSS MiB (gateway, Hive) |";
   const rule = `|${"---|".repeat(13)}`;
   const lines = rows.map((row) => {
     const sql = Object.entries(row.sqlPerRequest)

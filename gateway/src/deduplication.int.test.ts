@@ -1,0 +1,63 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deduplicatingFetch } from "./deduplication.js";
+
+describe("subgraph query deduplication", () => {
+  let server: Server;
+  let url: string;
+  let received = 0;
+  const dedupe = deduplicatingFetch(fetch);
+
+  beforeAll(async () => {
+    // A real subgraph stand-in: answers slowly enough that concurrent callers overlap, and numbers its answers.
+    server = createServer((req, res) => {
+      received += 1;
+      const answer = received;
+      req.resume();
+      setTimeout(() => res.end(JSON.stringify({ data: { answer } })), 50);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const send = (body: string, authorization?: string) =>
+    dedupe(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+      body,
+    }).then((response) => response.json() as Promise<{ data: { answer: number } }>);
+
+  const QUERY = JSON.stringify({ query: "query Home { applications { id } }", variables: {} });
+
+  it("sends identical concurrent queries once and gives every caller its own copy", async () => {
+    received = 0;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => send(QUERY, "Bearer a")));
+    expect(received).toBe(1);
+    expect(new Set(answers.map((answer) => answer.data.answer))).toEqual(new Set([1]));
+    answers[0]!.data.answer = 99;
+    expect(answers[1]!.data.answer).toBe(1);
+  });
+
+  it("never shares between viewers, documents or variables", async () => {
+    received = 0;
+    const other = JSON.stringify({ query: "query Home { applications { id } }", variables: { first: 1 } });
+    await Promise.all([send(QUERY, "Bearer a"), send(QUERY, "Bearer b"), send(QUERY), send(other, "Bearer a")]);
+    expect(received).toBe(4);
+  });
+
+  it("never shares mutations", async () => {
+    received = 0;
+    const mutation = JSON.stringify({ query: "mutation { acknowledgePolicy { id } }" });
+    await Promise.all([send(mutation, "Bearer a"), send(mutation, "Bearer a"), send(mutation, "Bearer a")]);
+    expect(received).toBe(3);
+  });
+
+  it("keeps nothing once the answer is in: the next identical query is sent again", async () => {
+    received = 0;
+    await send(QUERY, "Bearer a");
+    await send(QUERY, "Bearer a");
+    expect(received).toBe(2);
+  });
+});
