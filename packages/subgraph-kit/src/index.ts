@@ -30,6 +30,7 @@ export {
   likePattern,
   MAX_PAGE_SIZE,
   PageInfo,
+  pageBySortName,
   pageSize,
   toPage,
 } from "./pagination.js";

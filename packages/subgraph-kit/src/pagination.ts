@@ -1,4 +1,5 @@
 import { Directive, Field, ObjectType } from "type-graphql";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { BadUserInputError } from "./errors.js";
 
 /** Relay page info; shareable, since every subgraph with a connection defines the same type. */
@@ -76,4 +77,33 @@ export function toPage<T>(
 /** Escapes LIKE wildcards so user text matches literally (used with ESCAPE '\\'). */
 export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * One page of rows ordered by (sort_name, id), keyset-paged with opaque cursors, in one statement; the total is
+ * counted only when `countTotal` is called (the connection's totalCount resolver).
+ */
+export async function pageBySortName<T extends { sortName: string; id: string } & ObjectLiteral>(
+  matching: () => SelectQueryBuilder<T>,
+  alias: string,
+  first: number | null | undefined,
+  after: string | null | undefined,
+) {
+  const limit = pageSize(first);
+  const page = matching()
+    .orderBy(`${alias}.sort_name`, "ASC")
+    .addOrderBy(`${alias}.id`, "ASC")
+    .take(limit + 1);
+  if (after) {
+    const [sortName, id] = decodeCursor(after, 2);
+    page.andWhere(`(${alias}.sort_name > :sortName OR (${alias}.sort_name = :sortName AND ${alias}.id > :id))`, {
+      sortName,
+      id,
+    });
+  }
+  const rows = limit === 0 && !after ? [] : await page.getMany();
+  return {
+    ...toPage(rows, limit, after, (row) => encodeCursor([row.sortName, row.id])),
+    countTotal: () => matching().getCount(),
+  };
 }

@@ -1,12 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from "typeorm";
-import {
-  BadUserInputError,
-  decodeCursor,
-  encodeCursor,
-  likePattern,
-  pageSize,
-  toPage,
-} from "@portal-graph/subgraph-kit";
+import { BadUserInputError, likePattern, pageBySortName } from "@portal-graph/subgraph-kit";
 import { Application } from "./application.entity.js";
 import { ApplicationConnection } from "./application.connection.js";
 import type { Lifecycle } from "./application.types.js";
@@ -27,23 +20,13 @@ export async function listApplications(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<ApplicationConnection> {
-  const limit = pageSize(first);
   if (filter.search && filter.search.length > MAX_SEARCH_LENGTH) {
     throw new BadUserInputError("search", `must be at most ${MAX_SEARCH_LENGTH} characters`);
   }
-  const matching = () => filtered(dataSource, filter);
-  const page = matching()
-    .orderBy("a.sort_name", "ASC")
-    .addOrderBy("a.id", "ASC")
-    .take(limit + 1);
-  if (after) {
-    const [sortName, id] = decodeCursor(after, 2);
-    page.andWhere("(a.sort_name > :sortName OR (a.sort_name = :sortName AND a.id > :id))", { sortName, id });
-  }
-  const rows = limit === 0 && !after ? [] : await page.getMany();
-  const connection = Object.assign(new ApplicationConnection(), toPage(rows, limit, after, cursorOf));
-  connection.countTotal = () => matching().getCount();
-  return connection;
+  return Object.assign(
+    new ApplicationConnection(),
+    await pageBySortName(() => filtered(dataSource, filter), "a", first, after),
+  );
 }
 
 function filtered(dataSource: DataSource, filter: ApplicationFilter): SelectQueryBuilder<Application> {
@@ -57,10 +40,6 @@ function filtered(dataSource: DataSource, filter: ApplicationFilter): SelectQuer
     });
   }
   return query;
-}
-
-function cursorOf(app: Application): string {
-  return encodeCursor([app.sortName, app.id]);
 }
 
 /** One application by its acronym, case-insensitively. */

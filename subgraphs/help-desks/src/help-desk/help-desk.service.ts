@@ -1,12 +1,5 @@
 import type { DataSource } from "typeorm";
-import {
-  BadUserInputError,
-  decodeCursor,
-  encodeCursor,
-  likePattern,
-  pageSize,
-  toPage,
-} from "@portal-graph/subgraph-kit";
+import { BadUserInputError, likePattern, pageBySortName } from "@portal-graph/subgraph-kit";
 import { HelpDeskConnection } from "./help-desk.connection.js";
 import { HelpDesk } from "./help-desk.entity.js";
 
@@ -22,7 +15,6 @@ export async function listHelpDesks(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<HelpDeskConnection> {
-  const limit = pageSize(first);
   if (search && search.length > MAX_SEARCH_LENGTH) {
     throw new BadUserInputError("search", `must be at most ${MAX_SEARCH_LENGTH} characters`);
   }
@@ -32,20 +24,5 @@ export async function listHelpDesks(
     if (text) query.andWhere("d.search_text LIKE :pattern ESCAPE '\\'", { pattern: likePattern(text) });
     return query;
   };
-  const page = matching()
-    .orderBy("d.sort_name", "ASC")
-    .addOrderBy("d.id", "ASC")
-    .take(limit + 1);
-  if (after) {
-    const [sortName, id] = decodeCursor(after, 2);
-    page.andWhere("(d.sort_name > :sortName OR (d.sort_name = :sortName AND d.id > :id))", { sortName, id });
-  }
-  const rows = limit === 0 && !after ? [] : await page.getMany();
-  const connection = Object.assign(new HelpDeskConnection(), toPage(rows, limit, after, cursorOf));
-  connection.countTotal = () => matching().getCount();
-  return connection;
-}
-
-function cursorOf(desk: HelpDesk): string {
-  return encodeCursor([desk.sortName, desk.id]);
+  return Object.assign(new HelpDeskConnection(), await pageBySortName(matching, "d", first, after));
 }
