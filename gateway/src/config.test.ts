@@ -17,6 +17,7 @@ describe("loadGatewayConfig", () => {
       introspection: true,
       passthroughRoutes: { "/export/acknowledgements.csv": "acknowledgements" },
       deduplicateSubgraphQueries: true,
+      subgraphTimeoutMs: 10_000,
     });
   });
 
@@ -38,6 +39,7 @@ describe("loadGatewayConfig", () => {
       INTROSPECTION: "false",
       PASSTHROUGH_ROUTES: "/export/a.csv=acknowledgements, /export/b.csv=help_desks",
       DEDUPLICATE_SUBGRAPH_QUERIES: "false",
+      SUBGRAPH_TIMEOUT_MS: "2500",
       SUBGRAPH_CATALOG_URL: "http://10.0.0.5:4001/graphql",
       SUBGRAPH_HELP_DESKS_URL: "https://help-desks.internal/graphql",
     });
@@ -55,6 +57,7 @@ describe("loadGatewayConfig", () => {
       introspection: false,
       passthroughRoutes: { "/export/a.csv": "acknowledgements", "/export/b.csv": "help-desks" },
       deduplicateSubgraphQueries: false,
+      subgraphTimeoutMs: 2500,
     });
   });
 

@@ -13,6 +13,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   readyTimeoutMs: number;
   introspection: boolean;
+  /** How long a subgraph fetch may take before the gateway gives up on it. */
+  subgraphTimeoutMs: number;
   /** Send an identical in-flight subgraph query (same viewer, document, variables) once. */
   deduplicateSubgraphQueries: boolean;
   /** Paths the gateway forwards, streamed, to one subgraph: path → subgraph name. */
@@ -50,6 +52,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     introspection,
     passthroughRoutes: readPassthroughRoutes(env),
     deduplicateSubgraphQueries: readBoolean(env, "DEDUPLICATE_SUBGRAPH_QUERIES") ?? true,
+    subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 1, 600_000),
   };
 }
 

@@ -38,3 +38,11 @@ export function deduplicatingFetch(base: typeof fetch): typeof fetch {
     return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
   };
 }
+
+/** A fetch that gives up after `ms` (an unanswered subgraph becomes SUBGRAPH_UNAVAILABLE, not a hung request). */
+export function timeLimitedFetch(base: typeof fetch, ms: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    return base(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
+}

@@ -11,7 +11,7 @@ import { resolveSubgraphUrl, type GatewayConfig } from "./config.js";
 import { checkReadiness, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
 import { createSupergraphFileHook } from "./supergraph-source.js";
 import { passthroughRoute } from "./passthrough.js";
-import { deduplicatingFetch } from "./deduplication.js";
+import { deduplicatingFetch, timeLimitedFetch } from "./deduplication.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { ReadinessReport, SubgraphReadiness } from "./readiness.js";
@@ -88,7 +88,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const logger = options.logger ?? createLogger("gateway");
   const verifier = options.verifier ?? createTokenVerifier(loadAuthConfig());
   const overrides = config.subgraphUrlOverrides;
-  const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(keepAliveFetch) : keepAliveFetch;
+  const limited = timeLimitedFetch(keepAliveFetch, config.subgraphTimeoutMs);
+  const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(limited) : limited;
   let subgraphs: SubgraphEndpoint[] = [];
 
   const gateway = new ApolloGateway({
