@@ -18,6 +18,10 @@ describe("loadGatewayConfig", () => {
       passthroughRoutes: { "/export/acknowledgements.csv": "acknowledgements" },
       deduplicateSubgraphQueries: true,
       subgraphTimeoutMs: 10_000,
+      subgraphTimeouts: {},
+      breakerFailures: 5,
+      breakerResetMs: 2000,
+      retrySubgraphQueries: true,
     });
   });
 
@@ -40,6 +44,10 @@ describe("loadGatewayConfig", () => {
       PASSTHROUGH_ROUTES: "/export/a.csv=acknowledgements, /export/b.csv=help_desks",
       DEDUPLICATE_SUBGRAPH_QUERIES: "false",
       SUBGRAPH_TIMEOUT_MS: "2500",
+      SUBGRAPH_HELP_DESKS_TIMEOUT_MS: "400",
+      SUBGRAPH_BREAKER_FAILURES: "3",
+      SUBGRAPH_BREAKER_RESET_MS: "750",
+      SUBGRAPH_RETRY: "false",
       SUBGRAPH_CATALOG_URL: "http://10.0.0.5:4001/graphql",
       SUBGRAPH_HELP_DESKS_URL: "https://help-desks.internal/graphql",
     });
@@ -58,6 +66,10 @@ describe("loadGatewayConfig", () => {
       passthroughRoutes: { "/export/a.csv": "acknowledgements", "/export/b.csv": "help-desks" },
       deduplicateSubgraphQueries: false,
       subgraphTimeoutMs: 2500,
+      subgraphTimeouts: { "help-desks": 400 },
+      breakerFailures: 3,
+      breakerResetMs: 750,
+      retrySubgraphQueries: false,
     });
   });
 
@@ -92,6 +104,10 @@ describe("loadGatewayConfig", () => {
     [{ SUBGRAPH_CATALOG_URL: "localhost:4001" }, "SUBGRAPH_CATALOG_URL must be an http:// or https:// URL"],
     [{ SUBGRAPH_CATALOG_URL: "not a url" }, "SUBGRAPH_CATALOG_URL must be an http:// or https:// URL"],
     [{ SUBGRAPH_HELP_DESKS_URL: "ftp://x/graphql" }, "SUBGRAPH_HELP_DESKS_URL must be an http:// or https:// URL"],
+    [{ SUBGRAPH_HELP_DESKS_TIMEOUT_MS: "0" }, "SUBGRAPH_HELP_DESKS_TIMEOUT_MS must be a whole number from 1 to 600000"],
+    [{ SUBGRAPH_BREAKER_FAILURES: "none" }, "SUBGRAPH_BREAKER_FAILURES must be a whole number from 1 to 1000"],
+    [{ SUBGRAPH_BREAKER_RESET_MS: "5" }, "SUBGRAPH_BREAKER_RESET_MS must be a whole number from 10"],
+    [{ SUBGRAPH_RETRY: "1" }, 'SUBGRAPH_RETRY must be "true" or "false"'],
   ])("refuses %o with a message naming the variable and the rule", (env, message) => {
     expect(() => loadGatewayConfig(env)).toThrow(message);
   });

@@ -15,6 +15,14 @@ export interface GatewayConfig {
   introspection: boolean;
   /** How long a subgraph fetch may take before the gateway gives up on it. */
   subgraphTimeoutMs: number;
+  /** Per-subgraph timeouts over subgraphTimeoutMs, keyed by subgraph name (`SUBGRAPH_HELP_DESKS_TIMEOUT_MS`). */
+  subgraphTimeouts: Record<string, number>;
+  /** Consecutive failed fetches that open a subgraph's circuit. */
+  breakerFailures: number;
+  /** How long an open circuit waits before each probe of its subgraph. */
+  breakerResetMs: number;
+  /** Retry a query fetch once when its connection failed. */
+  retrySubgraphQueries: boolean;
   /** Send an identical in-flight subgraph query (same viewer, document, variables) once. */
   deduplicateSubgraphQueries: boolean;
   /** Paths the gateway forwards, streamed, to one subgraph: path → subgraph name. */
@@ -22,10 +30,16 @@ export interface GatewayConfig {
 }
 
 const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+const TIMEOUT_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/;
 
 /** The environment variable that overrides a subgraph's URL: `help-desks` → `SUBGRAPH_HELP_DESKS_URL`. */
 export function subgraphUrlVariable(name: string): string {
   return `SUBGRAPH_${overrideKey(name).toUpperCase().replace(/-/g, "_")}_URL`;
+}
+
+/** How long a fetch to the subgraph may take: its own timeout when one is set, otherwise the default. */
+export function subgraphTimeout(name: string, config: Pick<GatewayConfig, "subgraphTimeoutMs" | "subgraphTimeouts">) {
+  return config.subgraphTimeouts[overrideKey(name)] ?? config.subgraphTimeoutMs;
 }
 
 /** The URL to call for a subgraph: its override when one is set, otherwise the supergraph's routing URL. */
@@ -53,6 +67,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     passthroughRoutes: readPassthroughRoutes(env),
     deduplicateSubgraphQueries: readBoolean(env, "DEDUPLICATE_SUBGRAPH_QUERIES") ?? true,
     subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 1, 600_000),
+    subgraphTimeouts: readTimeouts(env),
+    breakerFailures: readInteger(env, "SUBGRAPH_BREAKER_FAILURES", 5, 1, 1000),
+    breakerResetMs: readInteger(env, "SUBGRAPH_BREAKER_RESET_MS", 2000, 10, 600_000),
+    retrySubgraphQueries: readBoolean(env, "SUBGRAPH_RETRY") ?? true,
   };
 }
 
@@ -93,6 +111,16 @@ function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean | undefined 
   if (raw === "true") return true;
   if (raw === "false") return false;
   throw new Error(`${name} must be "true" or "false" (got "${raw}")`);
+}
+
+function readTimeouts(env: NodeJS.ProcessEnv): Record<string, number> {
+  const timeouts: Record<string, number> = {};
+  for (const name of Object.keys(env).sort()) {
+    const match = TIMEOUT_VARIABLE.exec(name);
+    if (match && read(env, name) !== undefined)
+      timeouts[overrideKey(match[1]!)] = readInteger(env, name, 0, 1, 600_000);
+  }
+  return timeouts;
 }
 
 function readOverrides(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -7,7 +7,7 @@ import { mintDevToken, startDevIssuer } from "@portal-graph/auth/dev-issuer";
 import { createLogger } from "@portal-graph/http-kit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadGatewayConfig } from "./config.js";
-import { createGateway, type Gateway } from "./server.js";
+import { createGateway, type Gateway, type SubgraphHealthReport } from "./server.js";
 import {
   composeSupergraph,
   ratingsSubgraph,
@@ -145,15 +145,22 @@ describe("the gateway in front of two real subgraphs", () => {
     expect(ratings.connections() - before[1]!).toBeLessThanOrEqual(1);
   });
 
-  it("answers /health and /ready", async () => {
+  it("answers /health, /ready and /health/subgraphs", async () => {
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok" });
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({
-      ready: true,
-      subgraphs: { things: { ready: true, status: 200 }, "thing-ratings": { ready: true, status: 200 } },
+    expect(await ready.json()).toEqual({ ready: true, supergraphLoaded: true, draining: false });
+    const subgraphs = await fetch(`${base}/health/subgraphs`);
+    expect(subgraphs.status).toBe(200);
+    const closed = { state: "closed", consecutiveFailures: 0, lastError: null, lastErrorAt: null };
+    expect(await subgraphs.json()).toEqual({
+      healthy: true,
+      subgraphs: {
+        things: { reachable: true, status: 200, latencyMs: expect.any(Number), circuit: closed },
+        "thing-ratings": { reachable: true, status: 200, latencyMs: expect.any(Number), circuit: closed },
+      },
     });
   });
 
@@ -271,7 +278,7 @@ describe("the gateway in front of two real subgraphs", () => {
   });
 
   describe("a subgraph that goes down", () => {
-    it("gives a clean GraphQL error, reports not ready, and recovers when the subgraph is back", async () => {
+    it("answers the other subgraph's data with an error on the missing field, stays ready, and recovers", async () => {
       expect((await fetch(`${base}/ready`)).status).toBe(200);
       const port = ratings.port;
       await ratings.close();
@@ -279,31 +286,51 @@ describe("the gateway in front of two real subgraphs", () => {
       const down = await graphql(BOTH, { "x-request-id": "req-down-1" });
       expect(down.status).toBe(200);
       expect(down.body).toEqual({
-        data: null,
+        data: {
+          things: [
+            { id: "t1", name: "Anvil", rating: null },
+            { id: "t2", name: "Bellows", rating: null },
+          ],
+        },
         errors: [
           {
             message: 'Subgraph "thing-ratings" is unavailable; try again shortly',
-            extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "thing-ratings" },
+            path: ["things", 0, "rating"],
+            extensions: {
+              code: "SUBGRAPH_UNAVAILABLE",
+              subgraph: "thing-ratings",
+              serviceName: "thing-ratings",
+              reason: "CONNECTION",
+            },
           },
         ],
       });
       expect(JSON.stringify(down.body)).not.toMatch(/stacktrace|127\.0\.0\.1|ECONNREFUSED/);
       expect(logs).toContainEqual(
-        expect.objectContaining({ msg: "subgraph unavailable", requestId: "req-down-1", reason: "ECONNREFUSED" }),
+        expect.objectContaining({
+          msg: "subgraph unavailable",
+          requestId: "req-down-1",
+          reason: "CONNECTION",
+          detail: "ECONNREFUSED",
+        }),
       );
 
-      const ready = await fetch(`${base}/ready`);
-      expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual({
-        ready: false,
-        subgraphs: { things: { ready: true, status: 200 }, "thing-ratings": { ready: false, error: "ECONNREFUSED" } },
+      // One subgraph down leaves the gateway ready; /health/subgraphs says which one.
+      expect((await fetch(`${base}/ready`)).status).toBe(200);
+      const health = (await (await fetch(`${base}/health/subgraphs`)).json()) as SubgraphHealthReport;
+      expect(health.healthy).toBe(false);
+      expect(health.subgraphs.things).toMatchObject({ reachable: true, status: 200, circuit: { state: "closed" } });
+      expect(health.subgraphs["thing-ratings"]).toMatchObject({
+        reachable: false,
+        error: "ECONNREFUSED",
+        circuit: { consecutiveFailures: 1, lastError: "ECONNREFUSED" },
       });
       // The subgraph that is still up keeps answering what it owns.
       expect((await graphql("{ things { id name } }")).body.errors).toBeUndefined();
       expect((await fetch(`${base}/health`)).status).toBe(200);
 
       ratings = await startSubgraph(ratingsSubgraph(true), port);
-      expect((await fetch(`${base}/ready`)).status).toBe(200);
+      expect(((await (await fetch(`${base}/health/subgraphs`)).json()) as SubgraphHealthReport).healthy).toBe(true);
       expect((await graphql(BOTH)).body).toEqual({ data: EXPECTED_BOTH });
     });
   });

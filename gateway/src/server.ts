@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
@@ -7,20 +7,23 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
-import { resolveSubgraphUrl, type GatewayConfig } from "./config.js";
-import { checkReadiness, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
+import { resolveSubgraphUrl, subgraphTimeout, type GatewayConfig } from "./config.js";
+import { checkSubgraphs, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
+import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSupergraphFileHook } from "./supergraph-source.js";
 import { passthroughRoute } from "./passthrough.js";
-import { deduplicatingFetch, timeLimitedFetch } from "./deduplication.js";
+import { deduplicatingFetch } from "./deduplication.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
-export type { ReadinessReport, SubgraphReadiness } from "./readiness.js";
+export type { SubgraphHealth, SubgraphHealthReport } from "./readiness.js";
 
 /** What each operation carries from the client's HTTP request to the subgraph fetches. */
 export interface GatewayContext extends BaseContext {
   requestId: string;
   /** The client's Authorization header, forwarded untouched; subgraphs decide what it is worth. */
   authorization?: string;
+  /** Aborts when the client has gone, which gives up its subgraph fetches. */
+  signal?: AbortSignal;
 }
 
 /** A gateway built but not yet listening: start() loads the supergraph and binds, stop() drains. */
@@ -39,58 +42,37 @@ export interface GatewayOptions {
   verifier?: TokenVerifier;
 }
 
-// Node 20's global fetch (undici) pools keep-alive connections per origin, so subgraph calls reuse sockets; the
-// data source's default (make-fetch-happen) is typed for node-fetch, hence the cast.
+// Node 20's global fetch (undici) pools keep-alive connections per origin, so subgraph calls reuse sockets.
 const keepAliveFetch = globalThis.fetch;
-
-/** A RemoteGraphQLDataSource that calls a subgraph with the caller's Authorization and the request id. */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly subgraph: string,
-    url: string,
-    private readonly logger: Logger,
-    fetcher: typeof fetch,
-  ) {
-    // The data source's fetcher type is node-fetch's; undici's fetch is what runs.
-    super({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource["fetcher"] });
-  }
-
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = options.request.http?.headers;
-    // Health checks and schema loads carry no client request, so their context is empty.
-    const context = options.context as Partial<GatewayContext>;
-    if (!headers) return;
-    if (context.requestId) headers.set("x-request-id", context.requestId);
-    if (context.authorization) headers.set("authorization", context.authorization);
-  }
-
-  // A refused connection or a timeout would reach the client as a bare "fetch failed" coded INTERNAL_SERVER_ERROR;
-  // say which subgraph is missing instead, and keep the transport detail (and its URL) in the log.
-  override didEncounterError(error: Error, _request: unknown, _response?: unknown, context?: GatewayContext): void {
-    if (error instanceof GraphQLError) throw error;
-    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-    this.logger.warn(
-      {
-        subgraph: this.subgraph,
-        requestId: context?.requestId,
-        reason: cause?.code ?? cause?.message ?? error.message,
-      },
-      "subgraph unavailable",
-    );
-    throw new GraphQLError(`Subgraph "${this.subgraph}" is unavailable; try again shortly`, {
-      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: this.subgraph },
-    });
-  }
-}
 
 /** Builds the gateway: Apollo Gateway over the supergraph file, inside Apollo Server, behind the shared HTTP layer. */
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger("gateway");
   const verifier = options.verifier ?? createTokenVerifier(loadAuthConfig());
   const overrides = config.subgraphUrlOverrides;
-  const limited = timeLimitedFetch(keepAliveFetch, config.subgraphTimeoutMs);
-  const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(limited) : limited;
+  const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(keepAliveFetch) : keepAliveFetch;
+  // One data source per subgraph and URL for the life of the gateway, so a supergraph reload keeps each circuit.
+  const sources = new Map<string, SubgraphDataSource>();
+  const sourceFor = (name: string, url: string): SubgraphDataSource => {
+    const key = `${name} ${url}`;
+    let source = sources.get(key);
+    if (!source) {
+      source = new SubgraphDataSource({
+        name,
+        url,
+        timeoutMs: subgraphTimeout(name, config),
+        logger,
+        fetcher: subgraphFetch,
+        breaker: { failureThreshold: config.breakerFailures, resetMs: config.breakerResetMs },
+        retry: config.retrySubgraphQueries,
+      });
+      sources.set(key, source);
+    }
+    return source;
+  };
   let subgraphs: SubgraphEndpoint[] = [];
+  let supergraphLoaded = false;
+  let draining = false;
 
   const gateway = new ApolloGateway({
     supergraphSdl: createSupergraphFileHook({
@@ -98,8 +80,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       pollIntervalMs: config.pollIntervalMs,
       logger,
     }),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, resolveSubgraphUrl(name, url ?? "", overrides), logger, subgraphFetch),
+    buildService: ({ name, url }) => sourceFor(name, resolveSubgraphUrl(name, url ?? "", overrides)),
     // Validate every supergraph before serving it, production included (the gateway skips it there by default):
     // a broken file must be refused at load, not discovered by the first query that touches it.
     validateSupergraph: true,
@@ -108,6 +89,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   // Readiness follows the supergraph actually served, not whatever is in the file.
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     subgraphs = subgraphsFromSupergraph(coreSupergraphSdl, overrides);
+    supergraphLoaded = true;
   });
 
   /** Why the token is refused, or null when it is good or absent. */
@@ -147,10 +129,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     apollo,
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    context: async ({ requestId, headers }) => {
+    context: async ({ requestId, headers, signal }) => {
       // Refuse a bad token here, before any planning; the subgraphs verify it again on their own.
       await checkToken(headers.authorization, requestId);
-      return { requestId, authorization: headers.authorization };
+      return { requestId, authorization: headers.authorization, signal };
     },
     rawRoutes: Object.fromEntries(
       Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
@@ -160,9 +142,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     ),
     routes: {
       "/health": async () => ({ status: 200, body: { status: "ok" } }),
+      // Ready while this gateway can serve, whatever the subgraphs do: one team's outage must not take every
+      // replica out of the load balancer. Each subgraph's state is on /health/subgraphs.
       "/ready": async () => {
-        const report = await checkReadiness(subgraphs, config.readyTimeoutMs);
-        return { status: report.ready ? 200 : 503, body: report };
+        const ready = supergraphLoaded && !draining;
+        return { status: ready ? 200 : 503, body: { ready, supergraphLoaded, draining } };
+      },
+      "/health/subgraphs": async () => {
+        const monitored = subgraphs.map(({ name, url }) => sourceFor(name, url));
+        return { status: 200, body: await checkSubgraphs(monitored, config.readyTimeoutMs) };
       },
     },
   });
@@ -174,6 +162,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   let started = false;
   let stopping: Promise<void> | undefined;
   const stop = () => {
+    draining = true;
+    for (const source of sources.values()) source.breaker.stop();
     stopping ??= started ? apollo.stop() : Promise.resolve();
     return stopping;
   };

@@ -61,12 +61,12 @@ export function thingsSubgraph(gate: { wait: () => Promise<void> } = { wait: asy
   };
 }
 
-/** Adds `rating` to Thing; `withStars` also adds `stars`, for a supergraph that grows while the gateway runs. */
+/** Adds `rating` to Thing (nullable, as a field added to another subgraph's type is); `withStars` also adds `stars`, for a supergraph that grows while the gateway runs. */
 export function ratingsSubgraph(withStars = false): SubgraphFixture {
   return {
     name: "thing-ratings",
     typeDefs: `${FEDERATION}
-      type Thing @key(fields: "id") { id: ID!  rating: Int! ${withStars ? "stars: String!" : ""} }`,
+      type Thing @key(fields: "id") { id: ID!  rating: Int ${withStars ? "stars: String" : ""} }`,
     resolvers: {
       Thing: {
         __resolveReference: (ref: { id: string }) => ({ id: ref.id, rating: ref.id === "t1" ? 5 : 3 }),

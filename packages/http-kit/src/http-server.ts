@@ -8,6 +8,8 @@ import { requestIdFrom } from "./request-id.js";
 export interface HttpRequestInfo {
   requestId: string;
   headers: IncomingMessage["headers"];
+  /** Aborts when the client closes the connection before its answer is written. */
+  signal: AbortSignal;
 }
 
 /** A plain JSON route such as /health: returns a status and a body. */
@@ -53,7 +55,15 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
-    const request: HttpRequestInfo = { requestId: requestIdFrom(req.headers["x-request-id"]), headers: req.headers };
+    const gone = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) gone.abort(new Error("the client closed the connection"));
+    });
+    const request: HttpRequestInfo = {
+      requestId: requestIdFrom(req.headers["x-request-id"]),
+      headers: req.headers,
+      signal: gone.signal,
+    };
     res.setHeader("x-request-id", request.requestId);
     const url = new URL(req.url ?? "/", "http://localhost");
     try {

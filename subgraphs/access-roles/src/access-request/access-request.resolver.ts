@@ -14,6 +14,7 @@ import { blockersOf } from "./blockers.js";
 @Resolver(() => AccessRequest)
 export class AccessRequestResolver {
   @Query(() => AccessRequestConnection, {
+    nullable: true,
     description:
       "Pending requests the viewer may decide, oldest first: for the applications whose approver role they hold (all, for a portal admin), never their own.",
   })
@@ -52,8 +53,9 @@ export class AccessRequestResolver {
   }
 
   @FieldResolver(() => [AccessBlocker], {
+    nullable: true,
     description:
-      "What stands between this pending request and working access now: a role the requester holds that conflicts, the role held already, and for a privileged role each acknowledgement the requester lacks. Empty once decided.",
+      "What stands between this pending request and working access now: a role the requester holds that conflicts, the role held already, and for a privileged role each acknowledgement the requester lacks. Empty once decided; null, with the acknowledgements subgraph's error, when that subgraph cannot answer.",
   })
   @Directive('@requires(fields: "requester { missingPrivilegedAcknowledgements }")')
   blockers(@Root() request: AccessRequest, @Ctx() ctx: AccessRolesContext): Promise<AccessBlocker[]> {

@@ -11,7 +11,11 @@ import { ApplicationAccess, ViewerAccess } from "./application-access.entity.js"
 /** What this subgraph adds to the catalog's Application. */
 @Resolver(() => ApplicationAccess)
 export class ApplicationRolesResolver {
-  @FieldResolver(() => [Role], { description: "The application's roles by name, its approver role included." })
+  @FieldResolver(() => [Role], {
+    nullable: true,
+    description:
+      "The application's roles by name, its approver role included. Null with an error when access-roles cannot answer.",
+  })
   roles(@Root() application: ApplicationAccess, @Ctx() ctx: AccessRolesContext): Promise<Role[]> {
     return ctx.loaders.rolesByApplicationId.load(application.id);
   }

@@ -64,6 +64,7 @@ export class AuditEventConnection {
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @Query(() => AuditEventConnection, {
+    nullable: true,
     description: "Every change to access data, newest first (AUDITOR only); one statement per page.",
   })
   async auditEvents(

@@ -15,6 +15,7 @@ const REQUIRES_HOLDER_ACKNOWLEDGEMENTS = '@requires(fields: "user { missingPrivi
 @Resolver(() => RoleGrant)
 export class RoleGrantResolver {
   @Query(() => RoleGrantConnection, {
+    nullable: true,
     description:
       "Held grants the viewer may certify, soonest due first: in the applications whose approver role they hold (all, for a portal admin), never their own.",
   })
@@ -38,8 +39,9 @@ export class RoleGrantResolver {
   }
 
   @FieldResolver(() => RoleGrantStatus, {
+    nullable: true,
     description:
-      "Computed when read: REVOKED, EXPIRED or REMOVED_UNCERTIFIED by the grant's dates and history; otherwise ACTIVE, or AWAITING_PREREQUISITES for a privileged role whose holder lacks a current Rules of Behavior or privileged-user addendum acknowledgement.",
+      "Computed when read: REVOKED, EXPIRED or REMOVED_UNCERTIFIED by the grant's dates and history; otherwise ACTIVE, or AWAITING_PREREQUISITES for a privileged role whose holder lacks a current Rules of Behavior or privileged-user addendum acknowledgement. Null, with the acknowledgements subgraph's error, when that subgraph cannot answer.",
   })
   @Directive(REQUIRES_HOLDER_ACKNOWLEDGEMENTS)
   async status(@Root() grant: RoleGrant, @Ctx() ctx: AccessRolesContext): Promise<RoleGrantStatus> {
@@ -47,8 +49,9 @@ export class RoleGrantResolver {
   }
 
   @FieldResolver(() => [PolicyKind], {
+    nullable: true,
     description:
-      "What a held privileged grant waits for: the acknowledgements its holder lacks. Empty when the grant is ACTIVE, ended, or for an ordinary role.",
+      "What a held privileged grant waits for: the acknowledgements its holder lacks. Empty when the grant is ACTIVE, ended, or for an ordinary role; null, with the acknowledgements subgraph's error, when that subgraph cannot answer.",
   })
   @Directive(REQUIRES_HOLDER_ACKNOWLEDGEMENTS)
   async missingPrerequisites(@Root() grant: RoleGrant, @Ctx() ctx: AccessRolesContext): Promise<PolicyKind[]> {

@@ -11,7 +11,10 @@ export class RoleResolver {
     return ctx.loaders.roleById.load(id);
   }
 
-  @FieldResolver(() => ApplicationAccess, { description: "The application the role belongs to." })
+  @FieldResolver(() => ApplicationAccess, {
+    nullable: true,
+    description: "The application the role belongs to. Null with an error when the catalog cannot answer.",
+  })
   application(@Root() role: Role): ApplicationAccess {
     return { id: role.applicationId };
   }

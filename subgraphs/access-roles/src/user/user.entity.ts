@@ -48,7 +48,7 @@ export class User {
    * @requires it through their user (see docs/adr/0002). Not a column; never resolved by this subgraph.
    */
   // No description: the acknowledgements subgraph owns the field and says what it means.
-  @Field(() => [PolicyKind])
+  @Field(() => [PolicyKind], { nullable: true })
   @Directive("@external")
   missingPrivilegedAcknowledgements?: PolicyKind[];
 }

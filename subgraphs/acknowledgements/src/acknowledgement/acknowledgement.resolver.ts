@@ -9,7 +9,10 @@ import { Acknowledgement } from "./acknowledgement.entity.js";
 /** The ends of an acknowledgement: its user and application as key stubs, its version and policy from the catalog. */
 @Resolver(() => Acknowledgement)
 export class AcknowledgementResolver {
-  @FieldResolver(() => UserAcknowledgements)
+  @FieldResolver(() => UserAcknowledgements, {
+    nullable: true,
+    description: "Who acknowledged; null with an error when access-roles cannot answer for the fields asked.",
+  })
   user(@Root() acknowledgement: Acknowledgement): UserAcknowledgements {
     return { id: acknowledgement.userId };
   }

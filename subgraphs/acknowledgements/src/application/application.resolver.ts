@@ -9,9 +9,11 @@ import { ApplicationPolicies } from "./application.stub.js";
 @Resolver(() => ApplicationPolicies)
 export class ApplicationPoliciesResolver {
   @FieldResolver(() => [Policy], {
+    nullable: true,
     description:
       "The policies every user of the application must acknowledge before using it: everyone's (banner, rules of " +
-      "behavior) and the application's own rules. Privileged-user policies depend on the role, so they are not listed.",
+      "behavior) and the application's own rules. Privileged-user policies depend on the role, so they are not listed. " +
+      "Null with an error when the acknowledgements subgraph cannot answer.",
   })
   async requiredPolicies(
     @Root() application: ApplicationPolicies,

@@ -94,7 +94,10 @@ describe.each(kinds)("CSV export on %s", (kind) => {
       }),
     );
     const route = createAcknowledgementsCsvRoute(acks.dataSource, (authorization) => viewerOf(verifier, authorization));
-    server = createServer((req, res) => void route(req, res, { requestId: "test", headers: req.headers }));
+    server = createServer(
+      (req, res) =>
+        void route(req, res, { requestId: "test", headers: req.headers, signal: new AbortController().signal }),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${ACKNOWLEDGEMENTS_CSV_PATH}`;
   });

@@ -9,7 +9,7 @@ import { OmbNotice, PolicyRenewal, PolicyScope } from "./policy.types.js";
 /** The public policy queries and the fields of Policy; everything is read from the per-request catalog. */
 @Resolver(() => Policy)
 export class PolicyResolver {
-  @Query(() => [Policy], { description: "Every policy, in the order a user meets them. Public." })
+  @Query(() => [Policy], { nullable: true, description: "Every policy, in the order a user meets them. Public." })
   async policies(@Ctx() ctx: AcknowledgementsContext): Promise<Policy[]> {
     return (await ctx.loaders.catalog()).policies;
   }

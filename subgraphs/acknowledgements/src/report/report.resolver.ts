@@ -13,6 +13,7 @@ const REPORT_BATCH = 500;
 @Resolver()
 export class ReportResolver {
   @Query(() => AcknowledgementReportConnection, {
+    nullable: true,
     description:
       "Where every user this subgraph has seen stands with one policy, by user id; optionally only some statuses. " +
       "AUDITOR only. The same rows stream as CSV from GET /export/acknowledgements.csv?policyId=...&status=....",
@@ -44,13 +45,12 @@ export class ReportResolver {
         if (rows.length > limit) break;
       }
     }
-    const entries: AcknowledgementReportEntry[] = rows.map(({ userId, ...rest }) => ({
-      user: { id: userId },
-      ...rest,
-    }));
+    const entries = rows.map(({ userId, ...rest }) => ({ user: { id: userId }, ...rest }));
     return Object.assign(
       new AcknowledgementReportConnection(),
-      toPage(entries, limit, after, (entry) => encodeCursor([entry.user.id])),
+      toPage<AcknowledgementReportEntry & { user: { id: string } }>(entries, limit, after, (entry) =>
+        encodeCursor([entry.user.id]),
+      ),
     );
   }
 }

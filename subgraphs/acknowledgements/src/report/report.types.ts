@@ -9,8 +9,11 @@ import { UserAcknowledgements } from "../user/user.stub.js";
 /** Where one seen user stands with the reported policy. */
 @ObjectType({ description: "Where one user stands with the reported policy." })
 export class AcknowledgementReportEntry {
-  @Field(() => UserAcknowledgements)
-  user!: UserAcknowledgements;
+  @Field(() => UserAcknowledgements, {
+    nullable: true,
+    description: "The user; null with an error when access-roles cannot answer for the fields asked.",
+  })
+  user!: UserAcknowledgements | null;
 
   @Field(() => Policy)
   policy!: Policy;

@@ -19,7 +19,9 @@ import { UserAcknowledgements } from "./user.stub.js";
 @Resolver(() => UserAcknowledgements)
 export class UserAcknowledgementsResolver {
   @FieldResolver(() => AcknowledgementConnection, {
-    description: "The user's acknowledgements, most recently recorded first. The user and auditors only.",
+    nullable: true,
+    description:
+      "The user's acknowledgements, most recently recorded first. The user and auditors only. Null with an error when refused or when the acknowledgements subgraph cannot answer.",
   })
   async acknowledgements(
     @Root() user: UserAcknowledgements,
@@ -36,9 +38,11 @@ export class UserAcknowledgementsResolver {
   }
 
   @FieldResolver(() => Compliance, {
+    nullable: true,
     description:
       "What the user must acknowledge and where they stand. The warning banner (every sign-in) is judged against " +
-      "the sign-in only when users ask about themselves; for others it stands while its version does. The user and auditors only.",
+      "the sign-in only when users ask about themselves; for others it stands while its version does. The user and auditors only. " +
+      "Null with an error when refused or when the acknowledgements subgraph cannot answer.",
   })
   async compliance(
     @Root() user: UserAcknowledgements,
@@ -59,9 +63,10 @@ export class UserAcknowledgementsResolver {
   }
 
   @FieldResolver(() => [PolicyKind], {
+    nullable: true,
     description:
       "Which of RULES_OF_BEHAVIOR and PRIVILEGED_USER_ADDENDUM the user does not hold as CURRENT or DUE_SOON; " +
-      "empty when the prerequisites of privileged access are met. Any signed-in viewer.",
+      "empty when the prerequisites of privileged access are met. Any signed-in viewer. Null with an error when the acknowledgements subgraph cannot answer.",
   })
   async missingPrivilegedAcknowledgements(
     @Root() user: UserAcknowledgements,

@@ -9,7 +9,10 @@ import { ApplicationLink, Lifecycle } from "./application.types.js";
 /** Queries over applications and the fields of Application that need a loader. */
 @Resolver(() => Application)
 export class ApplicationResolver {
-  @Query(() => ApplicationConnection, { description: "Applications ordered by name, filtered and paged." })
+  @Query(() => ApplicationConnection, {
+    nullable: true,
+    description: "Applications ordered by name, filtered and paged.",
+  })
   applications(
     @Ctx() ctx: CatalogContext,
     @Arg("search", () => String, {

@@ -7,7 +7,9 @@ import { ApplicationHelpDesk, ApplicationStub } from "./application-help-desk.en
 @Resolver(() => ApplicationStub)
 export class ApplicationHelpDesksResolver {
   @FieldResolver(() => [ApplicationHelpDesk], {
-    description: "The application's help desks, primary first; empty when none is known.",
+    nullable: true,
+    description:
+      "The application's help desks, primary first; empty when none is known. Null with an error when the help-desks subgraph cannot answer.",
   })
   helpDesks(@Root() application: ApplicationStub, @Ctx() ctx: HelpDesksContext): Promise<ApplicationHelpDesk[]> {
     return ctx.loaders.assignmentsByApplicationId.load(application.id);
@@ -25,7 +27,10 @@ export class ApplicationHelpDeskResolver {
     return desk;
   }
 
-  @FieldResolver(() => ApplicationStub)
+  @FieldResolver(() => ApplicationStub, {
+    nullable: true,
+    description: "The application; null with an error when the catalog cannot answer for the fields asked.",
+  })
   application(@Root() assignment: ApplicationHelpDesk): ApplicationStub {
     return { id: assignment.applicationId };
   }

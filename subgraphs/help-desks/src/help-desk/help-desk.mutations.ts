@@ -79,6 +79,7 @@ export class HelpDeskMutationResolver {
   }
 
   @Query(() => [HelpDeskChange], {
+    nullable: true,
     description: "The help-desk change log, newest first (HELPDESK_ADMIN or AUDITOR).",
   })
   helpDeskChanges(

@@ -11,7 +11,7 @@ import { ContactPoint } from "./help-desk.types.js";
 /** Queries over help desks, and the fields of HelpDesk that need a loader or a computation. */
 @Resolver(() => HelpDesk)
 export class HelpDeskResolver {
-  @Query(() => HelpDeskConnection, { description: "Help desks ordered by name, searched and paged." })
+  @Query(() => HelpDeskConnection, { nullable: true, description: "Help desks ordered by name, searched and paged." })
   helpDesks(
     @Ctx() ctx: HelpDesksContext,
     @Arg("search", () => String, {
@@ -49,7 +49,11 @@ export class HelpDeskResolver {
     return desk.hours ? isOpenAt(desk.hours, at ?? new Date()) : null;
   }
 
-  @FieldResolver(() => [ApplicationStub], { description: "The applications this desk serves, by id." })
+  @FieldResolver(() => [ApplicationStub], {
+    nullable: true,
+    description:
+      "The applications this desk serves, by id; null with an error when the catalog cannot answer for the fields asked.",
+  })
   async applications(@Root() desk: HelpDesk, @Ctx() ctx: HelpDesksContext): Promise<ApplicationStub[]> {
     const assignments = await ctx.loaders.assignmentsByHelpDeskId.load(desk.id);
     return assignments.map((assignment) => ({ id: assignment.applicationId }));
