@@ -21,7 +21,7 @@ const acknowledgements = buildSubgraphSchema([
     typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
       enum PolicyKind { WARNING_BANNER RULES_OF_BEHAVIOR PRIVILEGED_USER_ADDENDUM APPLICATION_RULES
         PRIVACY_ACT_STATEMENT PAPERWORK_REDUCTION_ACT_NOTICE }
-      type User @key(fields: "id") { id: ID!  missingPrivilegedAcknowledgements: [PolicyKind!]! }`),
+      type User @key(fields: "id") { id: ID!  missingPrivilegedAcknowledgements: [PolicyKind!] }`),
     resolvers: {
       User: {
         __resolveReference: (user: { id: string }) => ({

@@ -87,7 +87,7 @@ describe.each(kinds)("help-desk queries on %s", (kind) => {
 
   it.each([101, -1])("refuses first: %i with BAD_USER_INPUT", async (first) => {
     const { data, errors } = await helpDesks.execute<Page>(PAGE, { first });
-    expect(data).toBeNull();
+    expect(data).toEqual({ helpDesks: null });
     expect(errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
   });
 
