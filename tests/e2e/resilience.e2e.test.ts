@@ -29,6 +29,18 @@ describe("the graph under bad input and a failing subgraph", () => {
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
 
+  it("nulls only the field whose argument is bad, not its parent", async () => {
+    const token = await stack.token("alice");
+    const { body } = await stack.graphql<{ me: { id: string; acknowledgements: unknown } }>(
+      '{ me { id acknowledgements(after: "not-a-cursor") { nodes { id } } } }',
+      undefined,
+      { authorization: `Bearer ${token}` },
+    );
+    expect(body.data).toEqual({ me: { id: "alice", acknowledgements: null } });
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0]).toMatchObject({ path: ["me", "acknowledgements"] });
+  });
+
   it("refuses a 1 MB query string with 413 and stays up", async () => {
     const response = await fetch(stack.gatewayUrl, {
       method: "POST",
