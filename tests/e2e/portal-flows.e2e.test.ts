@@ -183,6 +183,19 @@ describe("the portal's flows through the gateway, with development tokens", () =
     expect(body.data!.approvalQueue.nodes).toEqual([]);
   });
 
+  it("access: an anonymous approval queue answers the subgraph's own refusal, with its code, message and path", async () => {
+    const { status, body } = await stack.graphql(`{ approvalQueue(first: 5) { nodes { id } } }`);
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ approvalQueue: null });
+    expect(body.errors).toEqual([
+      {
+        message: "Sign in to do this",
+        path: ["approvalQueue"],
+        extensions: expect.objectContaining({ code: "UNAUTHENTICATED", serviceName: "access-roles" }),
+      },
+    ]);
+  });
+
   it("acknowledgements: the evidence export streams CSV to an auditor at the gateway's origin, and to nobody else", async () => {
     const url = `${stack.gateway.url}/export/acknowledgements.csv?policyId=hhs-rules-of-behavior`;
     const asAuditor = await fetch(url, { headers: { authorization: `Bearer ${await stack.token("frank")}` } });
