@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import type { RawRoute } from "@portal-graph/http-kit";
 import { sendJson } from "@portal-graph/http-kit";
 import type { Logger } from "pino";
+import type { GatewayProof } from "./gateway-proof.js";
 import type { SubgraphEndpoint } from "./readiness.js";
 
 // Response headers worth passing on from a subgraph's download; hop-by-hop and length headers are the server's own.
@@ -9,8 +10,8 @@ const FORWARDED_HEADERS = ["content-type", "content-disposition", "cache-control
 
 /**
  * A route the gateway forwards, unchanged and streamed, to one subgraph (a CSV export), so clients reach it at the
- * gateway's origin like everything else. The caller's Authorization and the request id go with it; the subgraph
- * decides who may read it.
+ * gateway's origin like everything else. The caller's Authorization, the request id and the gateway's proof go with
+ * it; the subgraph decides who may read it.
  */
 export function passthroughRoute(
   path: string,
@@ -18,6 +19,7 @@ export function passthroughRoute(
   endpoints: () => SubgraphEndpoint[],
   tokenRefusal: (authorization: string | undefined, requestId: string) => Promise<string | null>,
   logger: Logger,
+  proof?: GatewayProof,
 ): RawRoute {
   return async (req, res, request) => {
     if (req.method !== "GET") return sendJson(res, 405, { errors: [{ message: `${path} answers GET only` }] });
@@ -31,6 +33,10 @@ export function passthroughRoute(
     target.search = new URL(req.url ?? "/", "http://localhost").search;
     const headers: Record<string, string> = { "x-request-id": request.requestId };
     if (req.headers.authorization) headers.authorization = req.headers.authorization;
+    Object.assign(
+      headers,
+      await proof?.headers({ subgraph, method: "GET", url: target, body: "", requestId: request.requestId }),
+    );
     let response: Response;
     try {
       response = await fetch(target, { headers });

@@ -6,7 +6,15 @@ import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disa
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
+import {
+  createTokenVerifier,
+  loadAuthConfig,
+  loadGatewaySigningKey,
+  TokenRejectedError,
+  type CallerSigningKey,
+  type TokenVerifier,
+} from "@portal-graph/auth";
+import { createGatewayProof } from "./gateway-proof.js";
 import { resolveSubgraphUrl, subgraphTimeout, type GatewayConfig } from "./config.js";
 import { checkSubgraphs, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
@@ -40,6 +48,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Verifies bearer tokens; defaults to one built from the OIDC_* environment (the same code the subgraphs use). */
   verifier?: TokenVerifier;
+  /** The key that signs the gateway's proof on each subgraph call; defaults to GATEWAY_PROOF_KEY_FILE (null: none). */
+  proofKey?: CallerSigningKey | null;
 }
 
 // Node 20's global fetch (undici) pools keep-alive connections per origin, so subgraph calls reuse sockets.
@@ -49,6 +59,9 @@ const keepAliveFetch = globalThis.fetch;
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger("gateway");
   const verifier = options.verifier ?? createTokenVerifier(loadAuthConfig());
+  const proofKey = options.proofKey !== undefined ? options.proofKey : loadGatewaySigningKey();
+  if (!proofKey) logger.warn("GATEWAY_PROOF_KEY_FILE is not set: subgraph calls carry no gateway proof");
+  const proof = createGatewayProof(proofKey);
   const overrides = config.subgraphUrlOverrides;
   const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(keepAliveFetch) : keepAliveFetch;
   // One data source per subgraph and URL for the life of the gateway, so a supergraph reload keeps each circuit.
@@ -65,6 +78,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         fetcher: subgraphFetch,
         breaker: { failureThreshold: config.breakerFailures, resetMs: config.breakerResetMs },
         retry: config.retrySubgraphQueries,
+        proof,
       });
       sources.set(key, source);
     }
@@ -137,7 +151,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     rawRoutes: Object.fromEntries(
       Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
         routePath,
-        passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger),
+        passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger, proof),
       ]),
     ),
     routes: {

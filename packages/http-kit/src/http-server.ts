@@ -10,6 +10,15 @@ export interface HttpRequestInfo {
   headers: IncomingMessage["headers"];
   /** Aborts when the client closes the connection before its answer is written. */
   signal: AbortSignal;
+  /** Who proved to be calling (what verifyCaller answered), on a server that checks callers. */
+  caller?: string;
+}
+
+/** The request a caller proof must cover: method, path with query string as sent, and the exact body bytes. */
+export interface CallToVerify {
+  method: string;
+  target: string;
+  body: Buffer;
 }
 
 /** A plain JSON route such as /health: returns a status and a body. */
@@ -31,15 +40,24 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   around?: <T>(request: HttpRequestInfo, run: () => Promise<T>) => Promise<T>;
   /** Headers added to a GraphQL response, read after execution (for per-request counters). */
   responseHeaders?: (request: HttpRequestInfo) => Record<string, string>;
+  /**
+   * Proves who is calling before anything else is done with a request (a subgraph's check of the gateway's
+   * assertion): it sees the raw body before any parsing, throws an HttpError to refuse, and its answer becomes
+   * `request.caller`. Routes other than GraphQL are checked with an empty body. Paths in `openPaths` skip it.
+   */
+  verifyCaller?: (request: HttpRequestInfo, call: CallToVerify) => Promise<string>;
+  openPaths?: string[];
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-class HttpError extends Error {
+/** A refusal the HTTP layer answers itself, as a GraphQL-shaped error with this status and code. */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -52,6 +70,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
   const graphqlPath = options.graphqlPath ?? "/graphql";
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const around = options.around ?? ((_request, run) => run());
+  const openPaths = new Set(options.openPaths ?? []);
+  const checksCaller = (path: string) => options.verifyCaller !== undefined && !openPaths.has(path);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
@@ -70,6 +90,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       await around(request, async () => {
         const route = options.routes?.[url.pathname];
         const rawRoute = options.rawRoutes?.[url.pathname];
+        if (url.pathname !== graphqlPath && checksCaller(url.pathname)) {
+          request.caller = await options.verifyCaller!(request, {
+            method: req.method ?? "GET",
+            target: req.url ?? "/",
+            body: Buffer.alloc(0),
+          });
+        }
         if (route && req.method === "GET") {
           const { status, body } = await route(request);
           sendJson(res, status, body);
@@ -83,7 +110,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       });
     } catch (error) {
       if (error instanceof HttpError) {
-        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        req.resume();
+        sendJson(res, error.status, {
+          errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }],
+        });
       } else {
         options.logger.error({ err: error, requestId: request.requestId }, "request failed");
         if (!res.headersSent) {
@@ -102,7 +132,15 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
   }
 
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, request: HttpRequestInfo) {
-    const body = req.method === "POST" ? parseJsonBody(req, await readBody(req, maxBodyBytes)) : undefined;
+    const raw = req.method === "POST" ? await readBody(req, maxBodyBytes) : Buffer.alloc(0);
+    if (checksCaller(url.pathname)) {
+      request.caller = await options.verifyCaller!(request, {
+        method: req.method ?? "GET",
+        target: req.url ?? "/",
+        body: raw,
+      });
+    }
+    const body = req.method === "POST" ? parseJsonBody(req, raw.toString("utf8")) : undefined;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -142,7 +180,7 @@ function parseJsonBody(req: IncomingMessage, raw: string): unknown {
   }
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) {
     req.resume();
@@ -158,7 +196,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** Writes a JSON response with the given status. */
