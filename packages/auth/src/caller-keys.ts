@@ -67,7 +67,7 @@ export function readTrustedKey(file: string, role: CallerRole, variable: string)
 
 /**
  * Reads TRUSTED_CALLER_KEYS ("gateway=/keys/gateway.pub.pem,registry=/keys/registry.pub.pem"; a role may appear
- * twice while its key is rotated) and CALLER_PROOF_CLOCK_SKEW_SECONDS (default 5, 0 to 60). In production a gateway
+ * twice while its key is rotated) and CALLER_PROOF_SKEW_SECONDS (default 5, 0 to 60). In production a gateway
  * key is required; elsewhere a subgraph without keys starts, and refuses every call until it has some.
  */
 export function loadCallerTrust(env: NodeJS.ProcessEnv = process.env): CallerTrustConfig {
@@ -90,10 +90,10 @@ export function loadCallerTrust(env: NodeJS.ProcessEnv = process.env): CallerTru
       "TRUSTED_CALLER_KEYS is required when NODE_ENV=production and must name the gateway's public key (gateway=/path/gateway.pub.pem)",
     );
   }
-  const rawSkew = env.CALLER_PROOF_CLOCK_SKEW_SECONDS?.trim() || "5";
+  const rawSkew = env.CALLER_PROOF_SKEW_SECONDS?.trim() || "5";
   const clockSkewSeconds = Number(rawSkew);
   if (!/^\d+$/.test(rawSkew) || clockSkewSeconds > 60) {
-    throw new Error(`CALLER_PROOF_CLOCK_SKEW_SECONDS must be a whole number from 0 to 60 (got "${rawSkew}")`);
+    throw new Error(`CALLER_PROOF_SKEW_SECONDS must be a whole number from 0 to 60 (got "${rawSkew}")`);
   }
   return { trusted, clockSkewSeconds };
 }

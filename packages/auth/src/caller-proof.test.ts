@@ -114,8 +114,8 @@ describe("caller key configuration", () => {
     expect(() => loadGatewaySigningKey({ GATEWAY_PROOF_KEY_FILE: junk })).toThrow(
       `GATEWAY_PROOF_KEY_FILE must name an Ed25519 private key in PKCS#8 PEM (${junk} is not a private key)`,
     );
-    expect(() => loadCallerTrust({ CALLER_PROOF_CLOCK_SKEW_SECONDS: "90" })).toThrow(
-      'CALLER_PROOF_CLOCK_SKEW_SECONDS must be a whole number from 0 to 60 (got "90")',
+    expect(() => loadCallerTrust({ CALLER_PROOF_SKEW_SECONDS: "90" })).toThrow(
+      'CALLER_PROOF_SKEW_SECONDS must be a whole number from 0 to 60 (got "90")',
     );
   });
 });
