@@ -87,7 +87,8 @@ try {
     // gateway's key; the metrics reads below use the test caller's.
     callerKeysDir: path.join(runDir, "caller-keys"),
     onLine: (name, line) => {
-      if (/"level":(50|60)/.test(line)) console.error(`[${name}] ${line}`);
+      // Errors, and anything not a log line (a crash prints a plain stack trace).
+      if (!line.startsWith("{") || /"level":(50|60)/.test(line)) console.error(`[${name}] ${line}`);
     },
   });
   cleanups.push(() => stack.stop());
