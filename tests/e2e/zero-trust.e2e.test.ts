@@ -35,7 +35,8 @@ describe("subgraphs trust only the gateway (and the callers given their own keys
   let stack: TestStack;
   let alice: string;
   beforeAll(async () => {
-    stack = await startTestStack();
+    // trace: the most a process ever logs, so the no-proof-in-logs check sees everything.
+    stack = await startTestStack({ LOG_LEVEL: "trace" });
     alice = await stack.token("alice");
   });
   afterAll(async () => {
@@ -127,6 +128,16 @@ describe("subgraphs trust only the gateway (and the callers given their own keys
         ]);
       }
     }
+  });
+
+  it("never writes a proof to a log line, even at trace level", async () => {
+    const { assertion } = await callSubgraph(stack, "catalog", { query: QUERY.catalog! });
+    await callSubgraph(stack, "catalog", { query: QUERY.catalog!, assertion });
+    await stack.graphql("{ applications(first: 1) { totalCount } }");
+    const all = stack.lines.map(({ line }) => line).join("\n");
+    expect(all).toContain("caller refused");
+    expect(all).not.toContain(assertion!.split(".")[2]!);
+    expect(all).not.toContain("x-gateway-assertion");
   });
 
   it("keeps /metrics and the evidence export behind the proof, and /health and /ready open", async () => {
