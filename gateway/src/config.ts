@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadOperationLimits, type OperationLimitsConfig } from "./limits/config.js";
+import { loadRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.js";
 
 /** Everything the gateway reads from its environment, validated once at start. */
 export interface GatewayConfig {
@@ -19,6 +21,10 @@ export interface GatewayConfig {
   deduplicateSubgraphQueries: boolean;
   /** Paths the gateway forwards, streamed, to one subgraph: path → subgraph name. */
   passthroughRoutes: Record<string, string>;
+  /** Operation limits (MAX_DEPTH, MAX_COST, ...) and the cost estimate's settings. */
+  limits: OperationLimitsConfig;
+  /** Per-client budgets (RATE_LIMIT, RATE_LIMIT_*, REDIS_URL, TRUSTED_PROXIES). */
+  rateLimit: RateLimitConfig;
 }
 
 const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -53,6 +59,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     passthroughRoutes: readPassthroughRoutes(env),
     deduplicateSubgraphQueries: readBoolean(env, "DEDUPLICATE_SUBGRAPH_QUERIES") ?? true,
     subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 1, 600_000),
+    limits: loadOperationLimits(env),
+    rateLimit: loadRateLimitConfig(env),
   };
 }
 
@@ -71,13 +79,14 @@ function readPassthroughRoutes(env: NodeJS.ProcessEnv): Record<string, string> {
   return routes;
 }
 
-// An empty variable counts as unset: `PORT= npm start` should mean the default, not an error.
-function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
+/** A variable's trimmed value; an empty variable counts as unset (`PORT= npm start` means the default, not an error). */
+export function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
 }
 
-function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+/** A whole number from min to max, or the fallback when unset; anything else throws naming the variable and the range. */
+export function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
@@ -87,7 +96,8 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return value;
 }
 
-function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+/** "true" or "false", or undefined when unset; anything else throws naming the variable. */
+export function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
   const raw = read(env, name);
   if (raw === undefined) return undefined;
   if (raw === "true") return true;

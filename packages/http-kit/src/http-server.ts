@@ -8,6 +8,10 @@ import { requestIdFrom } from "./request-id.js";
 export interface HttpRequestInfo {
   requestId: string;
   headers: IncomingMessage["headers"];
+  /** The peer's address (a proxy's, behind one). */
+  remoteAddress?: string;
+  /** Aborted when the connection closes before the response is complete: nobody will read the answer. */
+  signal?: AbortSignal;
 }
 
 /** A plain JSON route such as /health: returns a status and a body. */
@@ -53,7 +57,16 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
-    const request: HttpRequestInfo = { requestId: requestIdFrom(req.headers["x-request-id"]), headers: req.headers };
+    const callerGone = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) callerGone.abort();
+    });
+    const request: HttpRequestInfo = {
+      requestId: requestIdFrom(req.headers["x-request-id"]),
+      headers: req.headers,
+      remoteAddress: req.socket.remoteAddress,
+      signal: callerGone.signal,
+    };
     res.setHeader("x-request-id", request.requestId);
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
