@@ -31,6 +31,31 @@ export function shapeOf(document: DocumentNode, operation: OperationDefinitionNo
   return shape;
 }
 
+// The same operation with the same variables costs the same under one model: the portal's pages repeat exactly.
+const estimates = new WeakMap<CostModel, WeakMap<OperationDefinitionNode, Map<string, number>>>();
+const ESTIMATES_PER_OPERATION = 64;
+
+/** The operation's estimated cost with these variables, remembered per model, operation and variables. */
+export function costOf(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  model: CostModel,
+): number {
+  let byOperation = estimates.get(model);
+  if (!byOperation) estimates.set(model, (byOperation = new WeakMap()));
+  let byVariables = byOperation.get(operation);
+  if (!byVariables) byOperation.set(operation, (byVariables = new Map()));
+  const key = JSON.stringify(variables ?? {});
+  let cost = byVariables.get(key);
+  if (cost === undefined) {
+    cost = estimateCost(document, operation, variables, model);
+    if (byVariables.size >= ESTIMATES_PER_OPERATION) byVariables.clear();
+    byVariables.set(key, cost);
+  }
+  return cost;
+}
+
 /** Throws the error for the first structural limit the shape breaks, in a fixed order. */
 export function checkShape(shape: OperationShape, limits: OperationLimits): void {
   for (const limit of ["depth", "aliases", "rootFields", "directives"] as const) {
@@ -51,7 +76,7 @@ export function checkOperation(
 ): OperationEstimate {
   const shape = shapeOf(document, operation);
   checkShape(shape, limits);
-  const cost = model ? estimateCost(document, operation, variables, model) : 0;
+  const cost = model ? costOf(document, operation, variables, model) : 0;
   if (cost > limits.cost) throw new OperationLimitExceededError("cost", limits.cost, cost);
   return { ...shape, cost };
 }
