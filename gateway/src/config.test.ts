@@ -22,6 +22,25 @@ describe("loadGatewayConfig", () => {
       breakerFailures: 5,
       breakerResetMs: 2000,
       retrySubgraphQueries: true,
+      limits: {
+        depth: 12,
+        aliases: 30,
+        rootFields: 20,
+        directives: 5,
+        tokens: 10_000,
+        cost: 25_000,
+        listSize: 20,
+        entityWeight: 5,
+      },
+      rateLimit: {
+        enabled: false,
+        windowSeconds: 60,
+        requests: 600,
+        cost: 1_000_000,
+        redisUrl: undefined,
+        keyPrefix: "portal-graph:rate:",
+        trustedProxies: [],
+      },
     });
   });
 
@@ -50,6 +69,21 @@ describe("loadGatewayConfig", () => {
       SUBGRAPH_RETRY: "false",
       SUBGRAPH_CATALOG_URL: "http://10.0.0.5:4001/graphql",
       SUBGRAPH_HELP_DESKS_URL: "https://help-desks.internal/graphql",
+      MAX_DEPTH: "8",
+      MAX_ALIASES: "4",
+      MAX_ROOT_FIELDS: "3",
+      MAX_DIRECTIVES: "2",
+      MAX_TOKENS: "500",
+      MAX_COST: "900",
+      COST_LIST_SIZE: "7",
+      COST_ENTITY_WEIGHT: "0",
+      RATE_LIMIT: "true",
+      RATE_LIMIT_WINDOW_SECONDS: "10",
+      RATE_LIMIT_REQUESTS: "50",
+      RATE_LIMIT_COST: "5000",
+      RATE_LIMIT_KEY_PREFIX: "staging:rate:",
+      REDIS_URL: "redis://127.0.0.1:6379/2",
+      TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.7,::1",
     });
     expect(config).toEqual({
       port: 8080,
@@ -70,6 +104,25 @@ describe("loadGatewayConfig", () => {
       breakerFailures: 3,
       breakerResetMs: 750,
       retrySubgraphQueries: false,
+      limits: {
+        depth: 8,
+        aliases: 4,
+        rootFields: 3,
+        directives: 2,
+        tokens: 500,
+        cost: 900,
+        listSize: 7,
+        entityWeight: 0,
+      },
+      rateLimit: {
+        enabled: true,
+        windowSeconds: 10,
+        requests: 50,
+        cost: 5000,
+        redisUrl: "redis://127.0.0.1:6379/2",
+        keyPrefix: "staging:rate:",
+        trustedProxies: ["10.0.0.0/8", "192.0.2.7", "::1"],
+      },
     });
   });
 

@@ -13,6 +13,8 @@ import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSupergraphFileHook } from "./supergraph-source.js";
 import { passthroughRoute } from "./passthrough.js";
 import { deduplicatingFetch } from "./deduplication.js";
+import { createOperationLimits } from "./limits/operation-limits.js";
+import { createRateLimiter } from "./rate-limit/rate-limiter.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { SubgraphHealth, SubgraphHealthReport } from "./readiness.js";
@@ -24,6 +26,8 @@ export interface GatewayContext extends BaseContext {
   authorization?: string;
   /** Aborts when the client has gone, which gives up its subgraph fetches. */
   signal?: AbortSignal;
+  /** Whose budgets the request spends when rate limits are on: `user:<sub>` or `address:<ip>`. */
+  client?: string;
 }
 
 /** A gateway built but not yet listening: start() loads the supergraph and binds, stop() drains. */
@@ -73,6 +77,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   let subgraphs: SubgraphEndpoint[] = [];
   let supergraphLoaded = false;
   let draining = false;
+  const rateLimiter = config.rateLimit.enabled ? createRateLimiter(config.rateLimit, logger) : undefined;
+  const limits = createOperationLimits<GatewayContext>(config.limits, logger, async (estimate, { contextValue }) => {
+    if (rateLimiter && contextValue.client) await rateLimiter.charge(contextValue.client, estimate.cost);
+  });
 
   const gateway = new ApolloGateway({
     supergraphSdl: createSupergraphFileHook({
@@ -91,22 +99,28 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     subgraphs = subgraphsFromSupergraph(coreSupergraphSdl, overrides);
     supergraphLoaded = true;
   });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => limits.supergraphLoaded(coreSupergraphSdl));
 
-  /** Why the token is refused, or null when it is good or absent. */
-  async function tokenRefusal(authorization: string | undefined, requestId?: string): Promise<string | null> {
+  /** The token's subject (null when anonymous), or why the token is refused. */
+  async function verifyToken(authorization: string | undefined, requestId?: string) {
     try {
-      await verifier.viewerFrom(authorization);
-      return null;
+      return { subject: (await verifier.viewerFrom(authorization))?.id ?? null, refusal: null };
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
       logger.info({ requestId, reason: error.reason }, "token refused");
-      return error.message;
+      return { subject: null, refusal: error.message };
     }
   }
 
-  async function checkToken(authorization: string | undefined, requestId: string): Promise<void> {
-    const refusal = await tokenRefusal(authorization, requestId);
+  /** Why the token is refused, or null when it is good or absent. */
+  async function tokenRefusal(authorization: string | undefined, requestId?: string): Promise<string | null> {
+    return (await verifyToken(authorization, requestId)).refusal;
+  }
+
+  async function checkToken(authorization: string | undefined, requestId: string): Promise<string | null> {
+    const { subject, refusal } = await verifyToken(authorization, requestId);
     if (refusal) throw new GraphQLError(refusal, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+    return subject;
   }
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -115,13 +129,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    parseOptions: { maxTokens: 10_000 },
-    formatError: hideSubgraphResponse,
+    // The parser stops at the token limit; limits.formatError answers it as OPERATION_LIMIT_EXCEEDED.
+    parseOptions: { maxTokens: config.limits.tokens },
+    formatError: (formatted, error) => limits.formatError(hideSubgraphResponse(formatted), error),
     plugins: [
       // The default landing page loads from a CDN, which this network cannot reach.
       ApolloServerPluginLandingPageDisabled(),
       // "Did you mean ...?" would hand out the schema that disabling introspection hides.
       ...(config.introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
+      limits.plugin,
     ],
   });
 
@@ -129,10 +145,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     apollo,
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    context: async ({ requestId, headers, signal }) => {
+    context: async ({ requestId, headers, signal, remoteAddress }) => {
       // Refuse a bad token here, before any planning; the subgraphs verify it again on their own.
-      await checkToken(headers.authorization, requestId);
-      return { requestId, authorization: headers.authorization, signal };
+      const subject = await checkToken(headers.authorization, requestId);
+      const client = await rateLimiter?.admit(subject, remoteAddress, headers);
+      return { requestId, authorization: headers.authorization, signal, client };
     },
     rawRoutes: Object.fromEntries(
       Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
@@ -164,12 +181,13 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const stop = () => {
     draining = true;
     for (const source of sources.values()) source.breaker.stop();
-    stopping ??= started ? apollo.stop() : Promise.resolve();
+    stopping ??= (started ? apollo.stop() : Promise.resolve()).finally(() => rateLimiter?.close());
     return stopping;
   };
   return {
     server,
     async start() {
+      await rateLimiter?.open();
       try {
         await apollo.start();
       } catch (error) {

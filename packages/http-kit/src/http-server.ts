@@ -8,7 +8,9 @@ import { requestIdFrom } from "./request-id.js";
 export interface HttpRequestInfo {
   requestId: string;
   headers: IncomingMessage["headers"];
-  /** Aborts when the client closes the connection before its answer is written. */
+  /** The peer's address (a proxy's, behind one). */
+  remoteAddress?: string;
+  /** Aborts when the client closes the connection before its answer is written: nobody will read it. */
   signal: AbortSignal;
 }
 
@@ -62,6 +64,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
     const request: HttpRequestInfo = {
       requestId: requestIdFrom(req.headers["x-request-id"]),
       headers: req.headers,
+      remoteAddress: req.socket.remoteAddress,
       signal: gone.signal,
     };
     res.setHeader("x-request-id", request.requestId);

@@ -19,7 +19,9 @@ import type { DataSource, MigrationInterface } from "typeorm";
 import type { SubgraphContext } from "./context.js";
 import { openDatabase, resolveDatabase } from "./database.js";
 import { createErrorFormatter, UnauthenticatedError } from "./errors.js";
+import { loadSubgraphLimits, subgraphLimitsPlugin, type SubgraphLimits } from "./limits.js";
 import { registryEntry } from "./registry.js";
+import { deadlineFrom } from "./request-budget.js";
 import { currentRequest, runInRequestScope } from "./request-scope.js";
 import { sqlTotals } from "./sql-counter.js";
 
@@ -65,19 +67,24 @@ const counters = { requests: 0 };
 export async function createSubgraphServer<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dataSource: DataSource,
-  options: { logger?: Logger; maxBodyBytes?: number; verifier?: TokenVerifier } = {},
+  options: { logger?: Logger; maxBodyBytes?: number; verifier?: TokenVerifier; limits?: SubgraphLimits } = {},
 ): Promise<SubgraphServer> {
   const logger = options.logger ?? createLogger(definition.name);
   // Each subgraph verifies the caller's token itself: calling it directly, around the gateway, gains nothing.
   const verifier = options.verifier ?? createTokenVerifier(loadAuthConfig());
   const schema = await definition.buildSchema();
+  const limits = options.limits ?? loadSubgraphLimits();
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Inline tracing is for GraphOS usage reporting, which Portal Graph does not use; it costs on every request.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      subgraphLimitsPlugin(schema, limits),
+    ],
   });
   const services: SubgraphServices = {
     dataSource,
@@ -89,9 +96,13 @@ export async function createSubgraphServer<TLoaders>(
     logger,
     rawRoutes: definition.rawRoutes?.(services),
     maxBodyBytes: options.maxBodyBytes,
-    around: (request, run) => runInRequestScope(request.requestId, run),
+    // A request stops at its next SQL statement once its caller has gone or the gateway's deadline has passed.
+    around: (request, run) =>
+      runInRequestScope(request.requestId, run, { signal: request.signal, ...deadlineFrom(request.headers) }),
     context: async ({ requestId, headers }) => {
       counters.requests += 1;
+      const scope = currentRequest();
+      if (scope) scope.maxStatements = limits.sqlStatements;
       return {
         requestId,
         viewer: await viewerOf(verifier, headers.authorization),
