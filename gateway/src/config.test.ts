@@ -18,6 +18,9 @@ describe("loadGatewayConfig", () => {
       passthroughRoutes: { "/export/acknowledgements.csv": "acknowledgements" },
       deduplicateSubgraphQueries: true,
       subgraphTimeoutMs: 10_000,
+      publicMetrics: true,
+      metricsPort: undefined,
+      metricsHost: "127.0.0.1",
     });
   });
 
@@ -40,6 +43,8 @@ describe("loadGatewayConfig", () => {
       PASSTHROUGH_ROUTES: "/export/a.csv=acknowledgements, /export/b.csv=help_desks",
       DEDUPLICATE_SUBGRAPH_QUERIES: "false",
       SUBGRAPH_TIMEOUT_MS: "2500",
+      METRICS_PORT: "9464",
+      METRICS_HOST: "0.0.0.0",
       SUBGRAPH_CATALOG_URL: "http://10.0.0.5:4001/graphql",
       SUBGRAPH_HELP_DESKS_URL: "https://help-desks.internal/graphql",
     });
@@ -58,6 +63,9 @@ describe("loadGatewayConfig", () => {
       passthroughRoutes: { "/export/a.csv": "acknowledgements", "/export/b.csv": "help-desks" },
       deduplicateSubgraphQueries: false,
       subgraphTimeoutMs: 2500,
+      publicMetrics: true,
+      metricsPort: 9464,
+      metricsHost: "0.0.0.0",
     });
   });
 
@@ -71,6 +79,12 @@ describe("loadGatewayConfig", () => {
     expect(loadGatewayConfig({ NODE_ENV: "production" }).introspection).toBe(false);
     expect(loadGatewayConfig({ NODE_ENV: "production", INTROSPECTION: "true" }).introspection).toBe(true);
     expect(loadGatewayConfig({ NODE_ENV: "test" }).introspection).toBe(true);
+  });
+
+  it("keeps /metrics off the public port in production; METRICS_PORT 0 asks for a free port", () => {
+    expect(loadGatewayConfig({ NODE_ENV: "production" }).publicMetrics).toBe(false);
+    expect(loadGatewayConfig({ NODE_ENV: "test" }).publicMetrics).toBe(true);
+    expect(loadGatewayConfig({ METRICS_PORT: "0" }).metricsPort).toBe(0);
   });
 
   it("treats an empty variable as unset", () => {
@@ -89,6 +103,7 @@ describe("loadGatewayConfig", () => {
     [{ MAX_REQUEST_BYTES: "0" }, "MAX_REQUEST_BYTES must be a whole number from 1"],
     [{ READY_TIMEOUT_MS: "1e3" }, "READY_TIMEOUT_MS must be a whole number"],
     [{ INTROSPECTION: "yes" }, 'INTROSPECTION must be "true" or "false"'],
+    [{ METRICS_PORT: "9464x" }, 'METRICS_PORT must be a whole number from 0 to 65535 (got "9464x")'],
     [{ SUBGRAPH_CATALOG_URL: "localhost:4001" }, "SUBGRAPH_CATALOG_URL must be an http:// or https:// URL"],
     [{ SUBGRAPH_CATALOG_URL: "not a url" }, "SUBGRAPH_CATALOG_URL must be an http:// or https:// URL"],
     [{ SUBGRAPH_HELP_DESKS_URL: "ftp://x/graphql" }, "SUBGRAPH_HELP_DESKS_URL must be an http:// or https:// URL"],

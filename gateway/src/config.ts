@@ -19,6 +19,11 @@ export interface GatewayConfig {
   deduplicateSubgraphQueries: boolean;
   /** Paths the gateway forwards, streamed, to one subgraph: path → subgraph name. */
   passthroughRoutes: Record<string, string>;
+  /** Serve GET /metrics on the public port too (development only: off in production). */
+  publicMetrics: boolean;
+  /** A separate listener for GET /metrics (METRICS_PORT; 0 picks a free port), or undefined for none. */
+  metricsPort: number | undefined;
+  metricsHost: string;
 }
 
 const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -53,6 +58,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     passthroughRoutes: readPassthroughRoutes(env),
     deduplicateSubgraphQueries: readBoolean(env, "DEDUPLICATE_SUBGRAPH_QUERIES") ?? true,
     subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 1, 600_000),
+    publicMetrics: env.NODE_ENV !== "production",
+    metricsPort: read(env, "METRICS_PORT") === undefined ? undefined : readInteger(env, "METRICS_PORT", 0, 0, 65_535),
+    metricsHost: read(env, "METRICS_HOST") ?? "127.0.0.1",
   };
 }
 

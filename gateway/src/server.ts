@@ -4,7 +4,7 @@ import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
+import { closeServer, createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
 import { resolveSubgraphUrl, type GatewayConfig } from "./config.js";
@@ -12,6 +12,9 @@ import { checkReadiness, subgraphsFromSupergraph, type SubgraphEndpoint } from "
 import { createSupergraphFileHook } from "./supergraph-source.js";
 import { passthroughRoute } from "./passthrough.js";
 import { deduplicatingFetch, timeLimitedFetch } from "./deduplication.js";
+import { createGatewayMetrics, withFetchMetrics } from "./metrics.js";
+import { createMetricsServer, metricsRoute } from "./metrics-server.js";
+import { countingPlanCache } from "./plan-cache.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { ReadinessReport, SubgraphReadiness } from "./readiness.js";
@@ -91,6 +94,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const limited = timeLimitedFetch(keepAliveFetch, config.subgraphTimeoutMs);
   const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(limited) : limited;
   let subgraphs: SubgraphEndpoint[] = [];
+  const metrics = createGatewayMetrics();
 
   const gateway = new ApolloGateway({
     supergraphSdl: createSupergraphFileHook({
@@ -99,7 +103,13 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       logger,
     }),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, resolveSubgraphUrl(name, url ?? "", overrides), logger, subgraphFetch),
+      withFetchMetrics(
+        new SubgraphDataSource(name, resolveSubgraphUrl(name, url ?? "", overrides), logger, subgraphFetch),
+        name,
+        metrics,
+      ),
+    // The gateway's own plan store, counted: the supported way to see plan-cache hits without reaching inside it.
+    queryPlannerConfig: { cache: countingPlanCache((hit) => metrics.countPlanLookup(hit)) },
     // Validate every supergraph before serving it, production included (the gateway skips it there by default):
     // a broken file must be refused at load, not discovered by the first query that touches it.
     validateSupergraph: true,
@@ -108,6 +118,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   // Readiness follows the supergraph actually served, not whatever is in the file.
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     subgraphs = subgraphsFromSupergraph(coreSupergraphSdl, overrides);
+    metrics.setSupergraph(coreSupergraphSdl);
   });
 
   /** Why the token is refused, or null when it is good or absent. */
@@ -140,6 +151,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ApolloServerPluginLandingPageDisabled(),
       // "Did you mean ...?" would hand out the schema that disabling introspection hides.
       ...(config.introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
+      metrics.requestPlugin<GatewayContext>(),
     ],
   });
 
@@ -152,12 +164,16 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       await checkToken(headers.authorization, requestId);
       return { requestId, authorization: headers.authorization };
     },
-    rawRoutes: Object.fromEntries(
-      Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
-        routePath,
-        passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger),
-      ]),
-    ),
+    rawRoutes: {
+      ...Object.fromEntries(
+        Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
+          routePath,
+          passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger),
+        ]),
+      ),
+      // Production keeps /metrics off the public port; METRICS_PORT serves it there (see metrics-server.ts).
+      ...(config.publicMetrics ? { "/metrics": metricsRoute(metrics) } : {}),
+    },
     routes: {
       "/health": async () => ({ status: 200, body: { status: "ok" } }),
       "/ready": async () => {
@@ -169,12 +185,13 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   // Added after construction because the HTTP server needs Apollo and the drain plugin needs the HTTP server.
   // Inside onShutdown's 10 s grace, so a drain that hits its limit still ends in an orderly exit.
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 8000 }));
+  const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metrics);
 
   // Only a started Apollo Server may be stopped; a gateway that never started (or failed to) has nothing to drain.
   let started = false;
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= started ? apollo.stop() : Promise.resolve();
+    stopping ??= (started ? apollo.stop() : Promise.resolve()).then(() => metricsServer && closeServer(metricsServer));
     return stopping;
   };
   return {
@@ -190,7 +207,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       }
       started = true;
       try {
-        return await listen(server, config.port, config.host);
+        const port = await listen(server, config.port, config.host);
+        if (metricsServer && config.metricsPort !== undefined) {
+          const metricsPort = await listen(metricsServer, config.metricsPort, config.metricsHost);
+          logger.info({ port: metricsPort, host: config.metricsHost }, "metrics listening");
+        }
+        return port;
       } catch (error) {
         // Release the supergraph watcher and the gateway: a caller that cannot listen should not have to clean up.
         await stop();
