@@ -21,7 +21,8 @@ import { openDatabase, resolveDatabase } from "./database.js";
 import { createErrorFormatter, UnauthenticatedError } from "./errors.js";
 import { registryEntry } from "./registry.js";
 import { currentRequest, runInRequestScope } from "./request-scope.js";
-import { sqlTotals } from "./sql-counter.js";
+import { subgraphMetricsRoute } from "./metrics.js";
+import { startTelemetry, subgraphServiceName } from "@portal-graph/telemetry";
 
 /** Everything the kit needs to know about a subgraph to migrate, seed, serve and print it. */
 export interface SubgraphDefinition<TLoaders = unknown> {
@@ -87,7 +88,11 @@ export async function createSubgraphServer<TLoaders>(
   const server = createGraphQLHttpServer<SubgraphContext>({
     apollo,
     logger,
-    rawRoutes: definition.rawRoutes?.(services),
+    // /metrics answers JSON or, to a scraper's Accept, Prometheus text: a raw route, since it is not always JSON.
+    rawRoutes: {
+      ...definition.rawRoutes?.(services),
+      "/metrics": subgraphMetricsRoute(definition.name, () => counters.requests),
+    },
     maxBodyBytes: options.maxBodyBytes,
     around: (request, run) => runInRequestScope(request.requestId, run),
     context: async ({ requestId, headers }) => {
@@ -112,10 +117,6 @@ export async function createSubgraphServer<TLoaders>(
           return { status: 503, body: { ready: false, subgraph: definition.name } };
         }
       },
-      "/metrics": async () => ({
-        status: 200,
-        body: { subgraph: definition.name, requests: counters.requests, sqlStatements: sqlTotals.statements },
-      }),
     },
   });
   return {
@@ -148,6 +149,8 @@ export async function viewerOf(verifier: TokenVerifier, authorization: string | 
  * SEED_ON_START=true and it is empty, serve on PORT (default: its registry port), and drain on SIGTERM.
  */
 export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): Promise<void> {
+  // First, before the database and the server: tracing is on only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const telemetry = await startTelemetry({ service: subgraphServiceName(definition.name) });
   const logger = createLogger(definition.name);
   try {
     const target = resolveDatabase(definition.name);
@@ -175,6 +178,7 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
       stopBackground?.();
       await subgraph.stop();
       await dataSource.destroy();
+      await telemetry?.shutdown();
     });
   } catch (error) {
     logger.fatal({ err: error }, `${definition.name} failed to start: ${(error as Error).message}`);
