@@ -41,6 +41,9 @@ describe("loadGatewayConfig", () => {
         keyPrefix: "portal-graph:rate:",
         trustedProxies: [],
       },
+      publicMetrics: true,
+      metricsPort: undefined,
+      metricsHost: "127.0.0.1",
     });
   });
 
@@ -67,6 +70,8 @@ describe("loadGatewayConfig", () => {
       SUBGRAPH_BREAKER_FAILURES: "3",
       SUBGRAPH_BREAKER_RESET_MS: "750",
       SUBGRAPH_RETRY: "false",
+      METRICS_PORT: "9464",
+      METRICS_HOST: "0.0.0.0",
       SUBGRAPH_CATALOG_URL: "http://10.0.0.5:4001/graphql",
       SUBGRAPH_HELP_DESKS_URL: "https://help-desks.internal/graphql",
       MAX_DEPTH: "8",
@@ -123,6 +128,9 @@ describe("loadGatewayConfig", () => {
         keyPrefix: "staging:rate:",
         trustedProxies: ["10.0.0.0/8", "192.0.2.7", "::1"],
       },
+      publicMetrics: true,
+      metricsPort: 9464,
+      metricsHost: "0.0.0.0",
     });
   });
 
@@ -136,6 +144,12 @@ describe("loadGatewayConfig", () => {
     expect(loadGatewayConfig({ NODE_ENV: "production" }).introspection).toBe(false);
     expect(loadGatewayConfig({ NODE_ENV: "production", INTROSPECTION: "true" }).introspection).toBe(true);
     expect(loadGatewayConfig({ NODE_ENV: "test" }).introspection).toBe(true);
+  });
+
+  it("keeps /metrics off the public port in production; METRICS_PORT 0 asks for a free port", () => {
+    expect(loadGatewayConfig({ NODE_ENV: "production" }).publicMetrics).toBe(false);
+    expect(loadGatewayConfig({ NODE_ENV: "test" }).publicMetrics).toBe(true);
+    expect(loadGatewayConfig({ METRICS_PORT: "0" }).metricsPort).toBe(0);
   });
 
   it("treats an empty variable as unset", () => {
@@ -154,6 +168,7 @@ describe("loadGatewayConfig", () => {
     [{ MAX_REQUEST_BYTES: "0" }, "MAX_REQUEST_BYTES must be a whole number from 1"],
     [{ READY_TIMEOUT_MS: "1e3" }, "READY_TIMEOUT_MS must be a whole number"],
     [{ INTROSPECTION: "yes" }, 'INTROSPECTION must be "true" or "false"'],
+    [{ METRICS_PORT: "9464x" }, 'METRICS_PORT must be a whole number from 0 to 65535 (got "9464x")'],
     [{ SUBGRAPH_CATALOG_URL: "localhost:4001" }, "SUBGRAPH_CATALOG_URL must be an http:// or https:// URL"],
     [{ SUBGRAPH_CATALOG_URL: "not a url" }, "SUBGRAPH_CATALOG_URL must be an http:// or https:// URL"],
     [{ SUBGRAPH_HELP_DESKS_URL: "ftp://x/graphql" }, "SUBGRAPH_HELP_DESKS_URL must be an http:// or https:// URL"],

@@ -33,6 +33,11 @@ export interface GatewayConfig {
   limits: OperationLimitsConfig;
   /** Per-client budgets (RATE_LIMIT, RATE_LIMIT_*, REDIS_URL, TRUSTED_PROXIES). */
   rateLimit: RateLimitConfig;
+  /** Serve GET /metrics on the public port too (development only: off in production). */
+  publicMetrics: boolean;
+  /** A separate listener for GET /metrics (METRICS_PORT; 0 picks a free port), or undefined for none. */
+  metricsPort: number | undefined;
+  metricsHost: string;
 }
 
 const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -79,6 +84,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     retrySubgraphQueries: readBoolean(env, "SUBGRAPH_RETRY") ?? true,
     limits: loadOperationLimits(env),
     rateLimit: loadRateLimitConfig(env),
+    publicMetrics: env.NODE_ENV !== "production",
+    metricsPort: read(env, "METRICS_PORT") === undefined ? undefined : readInteger(env, "METRICS_PORT", 0, 0, 65_535),
+    metricsHost: read(env, "METRICS_HOST") ?? "127.0.0.1",
   };
 }
 

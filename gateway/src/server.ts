@@ -4,7 +4,7 @@ import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
+import { closeServer, createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
 import { resolveSubgraphUrl, subgraphTimeout, type GatewayConfig } from "./config.js";
@@ -14,6 +14,9 @@ import { createSupergraphFileHook } from "./supergraph-source.js";
 import { passthroughRoute } from "./passthrough.js";
 import { deduplicatingFetch } from "./deduplication.js";
 import { createOperationLimits } from "./limits/operation-limits.js";
+import { createGatewayMetrics, withFetchMetrics } from "./metrics.js";
+import { createMetricsServer, metricsRoute } from "./metrics-server.js";
+import { countingPlanCache } from "./plan-cache.js";
 import { createRateLimiter } from "./rate-limit/rate-limiter.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
@@ -54,6 +57,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const logger = options.logger ?? createLogger("gateway");
   const verifier = options.verifier ?? createTokenVerifier(loadAuthConfig());
   const overrides = config.subgraphUrlOverrides;
+  const metrics = createGatewayMetrics();
   const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(keepAliveFetch) : keepAliveFetch;
   // One data source per subgraph and URL for the life of the gateway, so a supergraph reload keeps each circuit.
   const sources = new Map<string, SubgraphDataSource>();
@@ -69,6 +73,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         fetcher: subgraphFetch,
         breaker: { failureThreshold: config.breakerFailures, resetMs: config.breakerResetMs },
         retry: config.retrySubgraphQueries,
+        onCircuitChange: (state) => metrics.setCircuitState(name, state),
       });
       sources.set(key, source);
     }
@@ -78,9 +83,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   let supergraphLoaded = false;
   let draining = false;
   const rateLimiter = config.rateLimit.enabled ? createRateLimiter(config.rateLimit, logger) : undefined;
-  const limits = createOperationLimits<GatewayContext>(config.limits, logger, async (estimate, { contextValue }) => {
-    if (rateLimiter && contextValue.client) await rateLimiter.charge(contextValue.client, estimate.cost);
-  });
+  const limits = createOperationLimits<GatewayContext>(
+    config.limits,
+    logger,
+    async (estimate, { contextValue }) => {
+      if (rateLimiter && contextValue.client) await rateLimiter.charge(contextValue.client, estimate.cost);
+    },
+    (limit) => metrics.countRefusal(limit),
+  );
 
   const gateway = new ApolloGateway({
     supergraphSdl: createSupergraphFileHook({
@@ -88,7 +98,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       pollIntervalMs: config.pollIntervalMs,
       logger,
     }),
-    buildService: ({ name, url }) => sourceFor(name, resolveSubgraphUrl(name, url ?? "", overrides)),
+    buildService: ({ name, url }) =>
+      withFetchMetrics(sourceFor(name, resolveSubgraphUrl(name, url ?? "", overrides)), name, metrics),
+    // The gateway's own plan store, counted: the supported way to see plan-cache hits without reaching inside it.
+    queryPlannerConfig: { cache: countingPlanCache((hit) => metrics.countPlanLookup(hit)) },
     // Validate every supergraph before serving it, production included (the gateway skips it there by default):
     // a broken file must be refused at load, not discovered by the first query that touches it.
     validateSupergraph: true,
@@ -98,6 +111,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     subgraphs = subgraphsFromSupergraph(coreSupergraphSdl, overrides);
     supergraphLoaded = true;
+    metrics.setSupergraph(coreSupergraphSdl);
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => limits.supergraphLoaded(coreSupergraphSdl));
 
@@ -138,6 +152,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       // "Did you mean ...?" would hand out the schema that disabling introspection hides.
       ...(config.introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
       limits.plugin,
+      metrics.requestPlugin<GatewayContext>(),
     ],
   });
 
@@ -151,12 +166,16 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       const client = await rateLimiter?.admit(subject, remoteAddress, headers);
       return { requestId, authorization: headers.authorization, signal, client };
     },
-    rawRoutes: Object.fromEntries(
-      Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
-        routePath,
-        passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger),
-      ]),
-    ),
+    rawRoutes: {
+      ...Object.fromEntries(
+        Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
+          routePath,
+          passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger),
+        ]),
+      ),
+      // Production keeps /metrics off the public port; METRICS_PORT serves it there (see metrics-server.ts).
+      ...(config.publicMetrics ? { "/metrics": metricsRoute(metrics) } : {}),
+    },
     routes: {
       "/health": async () => ({ status: 200, body: { status: "ok" } }),
       // Ready while this gateway can serve, whatever the subgraphs do: one team's outage must not take every
@@ -174,6 +193,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   // Added after construction because the HTTP server needs Apollo and the drain plugin needs the HTTP server.
   // Inside onShutdown's 10 s grace, so a drain that hits its limit still ends in an orderly exit.
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 8000 }));
+  const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metrics);
 
   // Only a started Apollo Server may be stopped; a gateway that never started (or failed to) has nothing to drain.
   let started = false;
@@ -181,7 +201,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const stop = () => {
     draining = true;
     for (const source of sources.values()) source.breaker.stop();
-    stopping ??= (started ? apollo.stop() : Promise.resolve()).finally(() => rateLimiter?.close());
+    stopping ??= (started ? apollo.stop() : Promise.resolve())
+      .finally(() => rateLimiter?.close())
+      .then(() => metricsServer && closeServer(metricsServer));
     return stopping;
   };
   return {
@@ -198,7 +220,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       }
       started = true;
       try {
-        return await listen(server, config.port, config.host);
+        const port = await listen(server, config.port, config.host);
+        if (metricsServer && config.metricsPort !== undefined) {
+          const metricsPort = await listen(metricsServer, config.metricsPort, config.metricsHost);
+          logger.info({ port: metricsPort, host: config.metricsHost }, "metrics listening");
+        }
+        return port;
       } catch (error) {
         // Release the supergraph watcher and the gateway: a caller that cannot listen should not have to clean up.
         await stop();

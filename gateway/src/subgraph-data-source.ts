@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { Logger } from "@portal-graph/http-kit";
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from "graphql";
-import { CircuitBreaker, type CircuitSnapshot } from "./circuit-breaker.js";
+import { CircuitBreaker, type CircuitSnapshot, type CircuitState } from "./circuit-breaker.js";
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
 
@@ -33,6 +33,8 @@ export interface SubgraphDataSourceOptions {
   /** Retry a query once, after a short random pause, when the connection failed (never a mutation or a timeout). */
   retry: boolean;
   observe?: (observation: FetchObservation) => void;
+  /** Told of every change of the subgraph's circuit (for metrics). */
+  onCircuitChange?: (state: CircuitState) => void;
 }
 
 // Connection failures a second attempt can cure: a refused connect during a restart, a keep-alive socket the
@@ -65,7 +67,10 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
     this.breaker = new CircuitBreaker({
       ...options.breaker,
       probe: () => this.probe(),
-      onChange: (state, reason) => options.logger.warn({ subgraph: options.name, state, reason }, "subgraph circuit"),
+      onChange: (state, reason) => {
+        options.logger.warn({ subgraph: options.name, state, reason }, "subgraph circuit");
+        options.onCircuitChange?.(state);
+      },
     });
   }
 

@@ -27,6 +27,8 @@ export function createOperationLimits<TContext extends BaseContext & { requestId
   config: OperationLimitsConfig,
   logger: Logger,
   accepted?: OperationLimitsPluginOptions<TContext>["accepted"],
+  /** Told of each refusal by the name of its limit (for metrics). */
+  onRefused?: (limit: string) => void,
 ): GatewayOperationLimits<TContext> {
   let model: CostModel | undefined;
   return {
@@ -40,17 +42,23 @@ export function createOperationLimits<TContext extends BaseContext & { requestId
         );
       }
     },
-    formatError: (formatted, error) => formatTokenLimitError(formatted, error, config.tokens),
+    formatError: (formatted, error) => {
+      const answer = formatTokenLimitError(formatted, error, config.tokens);
+      if (answer !== formatted && answer.extensions?.limit === "tokens") onRefused?.("tokens");
+      return answer;
+    },
     plugin: operationLimitsPlugin<TContext>({
       limits: config,
       costModel: () => model,
       costHeader: COST_HEADER,
       accepted,
-      refused: (error, request) =>
+      refused: (error, request) => {
+        onRefused?.(error.limit);
         logger.info(
           { requestId: request.contextValue.requestId, limit: error.limit, max: error.max, actual: error.actual },
           "operation refused",
-        ),
+        );
+      },
     }),
   };
 }

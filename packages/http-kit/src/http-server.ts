@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import type { Logger } from "pino";
-import { requestIdFrom } from "./request-id.js";
+import { requestIdFrom, runWithRequestId } from "./request-id.js";
 
 /** What the HTTP layer knows of a request before GraphQL sees it. */
 export interface HttpRequestInfo {
@@ -53,7 +53,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
 ): Server {
   const graphqlPath = options.graphqlPath ?? "/graphql";
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const around = options.around ?? ((_request, run) => run());
+  const aroundRequest = options.around ?? ((_request, run) => run());
+  // Everything a request does runs as that request, so each log line written meanwhile carries its id.
+  const around: typeof aroundRequest = (request, run) =>
+    runWithRequestId(request.requestId, () => aroundRequest(request, run));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();

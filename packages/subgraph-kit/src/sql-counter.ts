@@ -20,15 +20,16 @@ export class SqlCountingLogger implements TypeOrmLogger {
     if (scope) checkStatement(scope, query);
     sqlTotals.statements += 1;
     if (scope) scope.sqlStatements += 1;
-    this.logger.trace({ query, requestId: scope?.requestId }, "sql");
+    // The logger adds the request's id itself (see http-kit's createLogger).
+    this.logger.trace({ query }, "sql");
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error({ err: error, query, requestId: currentRequest()?.requestId }, "sql failed");
+    this.logger.error({ err: error, query }, "sql failed");
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn({ ms: time, query, requestId: currentRequest()?.requestId }, "slow sql");
+    this.logger.warn({ ms: time, query }, "slow sql");
   }
 
   logSchemaBuild(message: string): void {

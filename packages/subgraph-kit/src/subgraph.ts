@@ -23,7 +23,8 @@ import { loadSubgraphLimits, subgraphLimitsPlugin, type SubgraphLimits } from ".
 import { registryEntry } from "./registry.js";
 import { deadlineFrom } from "./request-budget.js";
 import { currentRequest, runInRequestScope } from "./request-scope.js";
-import { sqlTotals } from "./sql-counter.js";
+import { subgraphMetricsRoute } from "./metrics.js";
+import { startTelemetry, subgraphServiceName } from "@portal-graph/telemetry";
 
 /** Everything the kit needs to know about a subgraph to migrate, seed, serve and print it. */
 export interface SubgraphDefinition<TLoaders = unknown> {
@@ -94,7 +95,11 @@ export async function createSubgraphServer<TLoaders>(
   const server = createGraphQLHttpServer<SubgraphContext>({
     apollo,
     logger,
-    rawRoutes: definition.rawRoutes?.(services),
+    // /metrics answers JSON or, to a scraper's Accept, Prometheus text: a raw route, since it is not always JSON.
+    rawRoutes: {
+      ...definition.rawRoutes?.(services),
+      "/metrics": subgraphMetricsRoute(definition.name, () => counters.requests),
+    },
     maxBodyBytes: options.maxBodyBytes,
     // A request stops at its next SQL statement once its caller has gone or the gateway's deadline has passed.
     around: (request, run) =>
@@ -123,10 +128,6 @@ export async function createSubgraphServer<TLoaders>(
           return { status: 503, body: { ready: false, subgraph: definition.name } };
         }
       },
-      "/metrics": async () => ({
-        status: 200,
-        body: { subgraph: definition.name, requests: counters.requests, sqlStatements: sqlTotals.statements },
-      }),
     },
   });
   return {
@@ -159,6 +160,8 @@ export async function viewerOf(verifier: TokenVerifier, authorization: string | 
  * SEED_ON_START=true and it is empty, serve on PORT (default: its registry port), and drain on SIGTERM.
  */
 export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): Promise<void> {
+  // First, before the database and the server: tracing is on only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const telemetry = await startTelemetry({ service: subgraphServiceName(definition.name) });
   const logger = createLogger(definition.name);
   try {
     const target = resolveDatabase(definition.name);
@@ -186,6 +189,7 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
       stopBackground?.();
       await subgraph.stop();
       await dataSource.destroy();
+      await telemetry?.shutdown();
     });
   } catch (error) {
     logger.fatal({ err: error }, `${definition.name} failed to start: ${(error as Error).message}`);
