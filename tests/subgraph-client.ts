@@ -23,11 +23,15 @@ export interface DirectCall {
   /** Send exactly this assertion (a replay). */
   assertion?: string;
   requestId?: string;
+  /** More request headers (an Accept). */
+  headers?: Record<string, string>;
 }
 
-/** What a subgraph answered, and the assertion that went with the call. */
+/** What a subgraph answered (`body` parsed when it is JSON), and the assertion that went with the call. */
 export interface DirectAnswer<T> {
   status: number;
+  contentType: string;
+  text: string;
   body: {
     data?: T | null;
     errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
@@ -53,7 +57,7 @@ export async function callSubgraph<T = Record<string, unknown>>(
   const method = call.path ? "GET" : "POST";
   const body = method === "POST" ? JSON.stringify({ query: call.query, variables: call.variables }) : "";
   const requestId = call.requestId ?? `direct-${Math.random().toString(36).slice(2)}`;
-  const headers: Record<string, string> = { "x-request-id": requestId };
+  const headers: Record<string, string> = { ...call.headers, "x-request-id": requestId };
   if (method === "POST") headers["content-type"] = "application/json";
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   let assertion = call.assertion;
@@ -67,7 +71,10 @@ export async function callSubgraph<T = Record<string, unknown>>(
   }
   if (assertion) headers[CALLER_ASSERTION_HEADER] = assertion;
   const response = await fetch(`${subgraph.url}${target}`, { method, headers, body: body || undefined });
-  return { status: response.status, body: (await response.json()) as DirectAnswer<T>["body"], assertion };
+  const contentType = response.headers.get("content-type") ?? "";
+  const text = await response.text();
+  const answer = (contentType.includes("json") ? JSON.parse(text) : {}) as DirectAnswer<T>["body"];
+  return { status: response.status, contentType, text, body: answer, assertion };
 }
 
 /** A subgraph's request and SQL totals since it started (its /metrics, which needs a caller proof). */

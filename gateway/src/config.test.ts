@@ -22,6 +22,28 @@ describe("loadGatewayConfig", () => {
       breakerFailures: 5,
       breakerResetMs: 2000,
       retrySubgraphQueries: true,
+      limits: {
+        depth: 12,
+        aliases: 30,
+        rootFields: 20,
+        directives: 5,
+        tokens: 10_000,
+        cost: 25_000,
+        listSize: 20,
+        entityWeight: 5,
+      },
+      rateLimit: {
+        enabled: false,
+        windowSeconds: 60,
+        requests: 600,
+        cost: 1_000_000,
+        redisUrl: undefined,
+        keyPrefix: "portal-graph:rate:",
+        trustedProxies: [],
+      },
+      publicMetrics: true,
+      metricsPort: undefined,
+      metricsHost: "127.0.0.1",
     });
   });
 
@@ -48,8 +70,25 @@ describe("loadGatewayConfig", () => {
       SUBGRAPH_BREAKER_FAILURES: "3",
       SUBGRAPH_BREAKER_RESET_MS: "750",
       SUBGRAPH_RETRY: "false",
+      METRICS_PORT: "9464",
+      METRICS_HOST: "0.0.0.0",
       SUBGRAPH_CATALOG_URL: "http://10.0.0.5:4001/graphql",
       SUBGRAPH_HELP_DESKS_URL: "https://help-desks.internal/graphql",
+      MAX_DEPTH: "8",
+      MAX_ALIASES: "4",
+      MAX_ROOT_FIELDS: "3",
+      MAX_DIRECTIVES: "2",
+      MAX_TOKENS: "500",
+      MAX_COST: "900",
+      COST_LIST_SIZE: "7",
+      COST_ENTITY_WEIGHT: "0",
+      RATE_LIMIT: "true",
+      RATE_LIMIT_WINDOW_SECONDS: "10",
+      RATE_LIMIT_REQUESTS: "50",
+      RATE_LIMIT_COST: "5000",
+      RATE_LIMIT_KEY_PREFIX: "staging:rate:",
+      REDIS_URL: "redis://127.0.0.1:6379/2",
+      TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.7,::1",
     });
     expect(config).toEqual({
       port: 8080,
@@ -70,6 +109,28 @@ describe("loadGatewayConfig", () => {
       breakerFailures: 3,
       breakerResetMs: 750,
       retrySubgraphQueries: false,
+      limits: {
+        depth: 8,
+        aliases: 4,
+        rootFields: 3,
+        directives: 2,
+        tokens: 500,
+        cost: 900,
+        listSize: 7,
+        entityWeight: 0,
+      },
+      rateLimit: {
+        enabled: true,
+        windowSeconds: 10,
+        requests: 50,
+        cost: 5000,
+        redisUrl: "redis://127.0.0.1:6379/2",
+        keyPrefix: "staging:rate:",
+        trustedProxies: ["10.0.0.0/8", "192.0.2.7", "::1"],
+      },
+      publicMetrics: true,
+      metricsPort: 9464,
+      metricsHost: "0.0.0.0",
     });
   });
 
@@ -83,6 +144,12 @@ describe("loadGatewayConfig", () => {
     expect(loadGatewayConfig({ NODE_ENV: "production" }).introspection).toBe(false);
     expect(loadGatewayConfig({ NODE_ENV: "production", INTROSPECTION: "true" }).introspection).toBe(true);
     expect(loadGatewayConfig({ NODE_ENV: "test" }).introspection).toBe(true);
+  });
+
+  it("keeps /metrics off the public port in production; METRICS_PORT 0 asks for a free port", () => {
+    expect(loadGatewayConfig({ NODE_ENV: "production" }).publicMetrics).toBe(false);
+    expect(loadGatewayConfig({ NODE_ENV: "test" }).publicMetrics).toBe(true);
+    expect(loadGatewayConfig({ METRICS_PORT: "0" }).metricsPort).toBe(0);
   });
 
   it("treats an empty variable as unset", () => {
@@ -101,6 +168,7 @@ describe("loadGatewayConfig", () => {
     [{ MAX_REQUEST_BYTES: "0" }, "MAX_REQUEST_BYTES must be a whole number from 1"],
     [{ READY_TIMEOUT_MS: "1e3" }, "READY_TIMEOUT_MS must be a whole number"],
     [{ INTROSPECTION: "yes" }, 'INTROSPECTION must be "true" or "false"'],
+    [{ METRICS_PORT: "9464x" }, 'METRICS_PORT must be a whole number from 0 to 65535 (got "9464x")'],
     [{ SUBGRAPH_CATALOG_URL: "localhost:4001" }, "SUBGRAPH_CATALOG_URL must be an http:// or https:// URL"],
     [{ SUBGRAPH_CATALOG_URL: "not a url" }, "SUBGRAPH_CATALOG_URL must be an http:// or https:// URL"],
     [{ SUBGRAPH_HELP_DESKS_URL: "ftp://x/graphql" }, "SUBGRAPH_HELP_DESKS_URL must be an http:// or https:// URL"],

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadOperationLimits, type OperationLimitsConfig } from "./limits/config.js";
+import { loadRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.js";
 
 /** Everything the gateway reads from its environment, validated once at start. */
 export interface GatewayConfig {
@@ -27,6 +29,15 @@ export interface GatewayConfig {
   deduplicateSubgraphQueries: boolean;
   /** Paths the gateway forwards, streamed, to one subgraph: path → subgraph name. */
   passthroughRoutes: Record<string, string>;
+  /** Operation limits (MAX_DEPTH, MAX_COST, ...) and the cost estimate's settings. */
+  limits: OperationLimitsConfig;
+  /** Per-client budgets (RATE_LIMIT, RATE_LIMIT_*, REDIS_URL, TRUSTED_PROXIES). */
+  rateLimit: RateLimitConfig;
+  /** Serve GET /metrics on the public port too (development only: off in production). */
+  publicMetrics: boolean;
+  /** A separate listener for GET /metrics (METRICS_PORT; 0 picks a free port), or undefined for none. */
+  metricsPort: number | undefined;
+  metricsHost: string;
 }
 
 const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -71,6 +82,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     breakerFailures: readInteger(env, "SUBGRAPH_BREAKER_FAILURES", 5, 1, 1000),
     breakerResetMs: readInteger(env, "SUBGRAPH_BREAKER_RESET_MS", 2000, 10, 600_000),
     retrySubgraphQueries: readBoolean(env, "SUBGRAPH_RETRY") ?? true,
+    limits: loadOperationLimits(env),
+    rateLimit: loadRateLimitConfig(env),
+    publicMetrics: env.NODE_ENV !== "production",
+    metricsPort: read(env, "METRICS_PORT") === undefined ? undefined : readInteger(env, "METRICS_PORT", 0, 0, 65_535),
+    metricsHost: read(env, "METRICS_HOST") ?? "127.0.0.1",
   };
 }
 
@@ -89,13 +105,14 @@ function readPassthroughRoutes(env: NodeJS.ProcessEnv): Record<string, string> {
   return routes;
 }
 
-// An empty variable counts as unset: `PORT= npm start` should mean the default, not an error.
-function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
+/** A variable's trimmed value; an empty variable counts as unset (`PORT= npm start` means the default, not an error). */
+export function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
 }
 
-function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+/** A whole number from min to max, or the fallback when unset; anything else throws naming the variable and the range. */
+export function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
@@ -105,7 +122,8 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return value;
 }
 
-function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+/** "true" or "false", or undefined when unset; anything else throws naming the variable. */
+export function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
   const raw = read(env, name);
   if (raw === undefined) return undefined;
   if (raw === "true") return true;

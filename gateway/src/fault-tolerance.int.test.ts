@@ -185,6 +185,11 @@ describe("fail fast, recover by itself", () => {
     // The gateway probes /health by itself; no client request is spent finding out.
     expect(subgraph.state.healthRequests).toBeGreaterThan(0);
     expect((await fetch(`${fastBase}/ready`)).status).toBe(200);
+    const circuitGauge = async () =>
+      /^gateway_subgraph_circuit_state\{subgraph="things"\} (\d)$/m.exec(
+        await (await fetch(`${fastBase}/metrics`)).text(),
+      )?.[1];
+    expect(["1", "2"]).toContain(await circuitGauge());
 
     subgraph.state.mode = "answer";
     await vi.waitFor(async () => expect((await health(fastBase)).subgraphs.things?.circuit.state).toBe("closed"), {
@@ -192,5 +197,6 @@ describe("fail fast, recover by itself", () => {
       interval: 50,
     });
     expect((await post(fastBase, QUERY)).body).toEqual({ data: { things: [{ id: "t1", name: "Anvil" }] } });
+    expect(await circuitGauge()).toBe("0");
   });
 });

@@ -4,7 +4,7 @@ import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
+import { closeServer, createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import {
   createTokenVerifier,
@@ -21,6 +21,11 @@ import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSupergraphFileHook } from "./supergraph-source.js";
 import { passthroughRoute } from "./passthrough.js";
 import { deduplicatingFetch } from "./deduplication.js";
+import { createOperationLimits } from "./limits/operation-limits.js";
+import { createGatewayMetrics, withFetchMetrics } from "./metrics.js";
+import { createMetricsServer, metricsRoute } from "./metrics-server.js";
+import { countingPlanCache } from "./plan-cache.js";
+import { createRateLimiter } from "./rate-limit/rate-limiter.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { SubgraphHealth, SubgraphHealthReport } from "./readiness.js";
@@ -32,6 +37,8 @@ export interface GatewayContext extends BaseContext {
   authorization?: string;
   /** Aborts when the client has gone, which gives up its subgraph fetches. */
   signal?: AbortSignal;
+  /** Whose budgets the request spends when rate limits are on: `user:<sub>` or `address:<ip>`. */
+  client?: string;
 }
 
 /** A gateway built but not yet listening: start() loads the supergraph and binds, stop() drains. */
@@ -63,6 +70,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   if (!proofKey) logger.warn("GATEWAY_PROOF_KEY_FILE is not set: subgraph calls carry no gateway proof");
   const proof = createGatewayProof(proofKey);
   const overrides = config.subgraphUrlOverrides;
+  const metrics = createGatewayMetrics();
   const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(keepAliveFetch) : keepAliveFetch;
   // One data source per subgraph and URL for the life of the gateway, so a supergraph reload keeps each circuit.
   const sources = new Map<string, SubgraphDataSource>();
@@ -79,6 +87,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         breaker: { failureThreshold: config.breakerFailures, resetMs: config.breakerResetMs },
         retry: config.retrySubgraphQueries,
         proof,
+        onCircuitChange: (state) => metrics.setCircuitState(name, state),
       });
       sources.set(key, source);
     }
@@ -87,6 +96,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   let subgraphs: SubgraphEndpoint[] = [];
   let supergraphLoaded = false;
   let draining = false;
+  const rateLimiter = config.rateLimit.enabled ? createRateLimiter(config.rateLimit, logger) : undefined;
+  const limits = createOperationLimits<GatewayContext>(
+    config.limits,
+    logger,
+    async (estimate, { contextValue }) => {
+      if (rateLimiter && contextValue.client) await rateLimiter.charge(contextValue.client, estimate.cost);
+    },
+    (limit) => metrics.countRefusal(limit),
+  );
 
   const gateway = new ApolloGateway({
     supergraphSdl: createSupergraphFileHook({
@@ -94,7 +112,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       pollIntervalMs: config.pollIntervalMs,
       logger,
     }),
-    buildService: ({ name, url }) => sourceFor(name, resolveSubgraphUrl(name, url ?? "", overrides)),
+    buildService: ({ name, url }) =>
+      withFetchMetrics(sourceFor(name, resolveSubgraphUrl(name, url ?? "", overrides)), name, metrics),
+    // The gateway's own plan store, counted: the supported way to see plan-cache hits without reaching inside it.
+    queryPlannerConfig: { cache: countingPlanCache((hit) => metrics.countPlanLookup(hit)) },
     // Validate every supergraph before serving it, production included (the gateway skips it there by default):
     // a broken file must be refused at load, not discovered by the first query that touches it.
     validateSupergraph: true,
@@ -104,23 +125,30 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     subgraphs = subgraphsFromSupergraph(coreSupergraphSdl, overrides);
     supergraphLoaded = true;
+    metrics.setSupergraph(coreSupergraphSdl);
   });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => limits.supergraphLoaded(coreSupergraphSdl));
 
-  /** Why the token is refused, or null when it is good or absent. */
-  async function tokenRefusal(authorization: string | undefined, requestId?: string): Promise<string | null> {
+  /** The token's subject (null when anonymous), or why the token is refused. */
+  async function verifyToken(authorization: string | undefined, requestId?: string) {
     try {
-      await verifier.viewerFrom(authorization);
-      return null;
+      return { subject: (await verifier.viewerFrom(authorization))?.id ?? null, refusal: null };
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
       logger.info({ requestId, reason: error.reason }, "token refused");
-      return error.message;
+      return { subject: null, refusal: error.message };
     }
   }
 
-  async function checkToken(authorization: string | undefined, requestId: string): Promise<void> {
-    const refusal = await tokenRefusal(authorization, requestId);
+  /** Why the token is refused, or null when it is good or absent. */
+  async function tokenRefusal(authorization: string | undefined, requestId?: string): Promise<string | null> {
+    return (await verifyToken(authorization, requestId)).refusal;
+  }
+
+  async function checkToken(authorization: string | undefined, requestId: string): Promise<string | null> {
+    const { subject, refusal } = await verifyToken(authorization, requestId);
     if (refusal) throw new GraphQLError(refusal, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+    return subject;
   }
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -129,13 +157,16 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    parseOptions: { maxTokens: 10_000 },
-    formatError: hideSubgraphResponse,
+    // The parser stops at the token limit; limits.formatError answers it as OPERATION_LIMIT_EXCEEDED.
+    parseOptions: { maxTokens: config.limits.tokens },
+    formatError: (formatted, error) => limits.formatError(hideSubgraphResponse(formatted), error),
     plugins: [
       // The default landing page loads from a CDN, which this network cannot reach.
       ApolloServerPluginLandingPageDisabled(),
       // "Did you mean ...?" would hand out the schema that disabling introspection hides.
       ...(config.introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
+      limits.plugin,
+      metrics.requestPlugin<GatewayContext>(),
     ],
   });
 
@@ -143,17 +174,23 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     apollo,
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    context: async ({ requestId, headers, signal }) => {
+    context: async ({ requestId, headers, signal, remoteAddress }) => {
       // Refuse a bad token here, before any planning; the subgraphs verify it again on their own.
-      await checkToken(headers.authorization, requestId);
-      return { requestId, authorization: headers.authorization, signal };
+      const subject = await checkToken(headers.authorization, requestId);
+      const client = await rateLimiter?.admit(subject, remoteAddress, headers);
+      return { requestId, authorization: headers.authorization, signal, client };
     },
-    rawRoutes: Object.fromEntries(
-      Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
-        routePath,
-        passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger, proof),
-      ]),
-    ),
+    rawRoutes: {
+      ...Object.fromEntries(
+        Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
+          routePath,
+          passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger, proof),
+        ]),
+      ),
+      // Production keeps /metrics off the public port; METRICS_PORT serves it there (see metrics-server.ts).
+      ...(config.publicMetrics ? { "/metrics": metricsRoute(metrics) } : {}),
+    },
+
     routes: {
       "/health": async () => ({ status: 200, body: { status: "ok" } }),
       // Ready while this gateway can serve, whatever the subgraphs do: one team's outage must not take every
@@ -171,6 +208,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   // Added after construction because the HTTP server needs Apollo and the drain plugin needs the HTTP server.
   // Inside onShutdown's 10 s grace, so a drain that hits its limit still ends in an orderly exit.
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 8000 }));
+  const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metrics);
 
   // Only a started Apollo Server may be stopped; a gateway that never started (or failed to) has nothing to drain.
   let started = false;
@@ -178,12 +216,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const stop = () => {
     draining = true;
     for (const source of sources.values()) source.breaker.stop();
-    stopping ??= started ? apollo.stop() : Promise.resolve();
+    stopping ??= (started ? apollo.stop() : Promise.resolve())
+      .finally(() => rateLimiter?.close())
+      .then(() => metricsServer && closeServer(metricsServer));
     return stopping;
   };
   return {
     server,
     async start() {
+      await rateLimiter?.open();
       try {
         await apollo.start();
       } catch (error) {
@@ -194,7 +235,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       }
       started = true;
       try {
-        return await listen(server, config.port, config.host);
+        const port = await listen(server, config.port, config.host);
+        if (metricsServer && config.metricsPort !== undefined) {
+          const metricsPort = await listen(metricsServer, config.metricsPort, config.metricsHost);
+          logger.info({ port: metricsPort, host: config.metricsHost }, "metrics listening");
+        }
+        return port;
       } catch (error) {
         // Release the supergraph watcher and the gateway: a caller that cannot listen should not have to clean up.
         await stop();

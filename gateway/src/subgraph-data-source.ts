@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { Logger } from "@portal-graph/http-kit";
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from "graphql";
-import { CircuitBreaker, type CircuitSnapshot } from "./circuit-breaker.js";
+import { CircuitBreaker, type CircuitSnapshot, type CircuitState } from "./circuit-breaker.js";
 import type { GatewayProof } from "./gateway-proof.js";
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
@@ -34,6 +34,8 @@ export interface SubgraphDataSourceOptions {
   /** Retry a query once, after a short random pause, when the connection failed (never a mutation or a timeout). */
   retry: boolean;
   observe?: (observation: FetchObservation) => void;
+  /** Told of every change of the subgraph's circuit (for metrics). */
+  onCircuitChange?: (state: CircuitState) => void;
   /** Proves each fetch comes from the gateway (a fresh assertion per attempt); none when absent. */
   proof?: GatewayProof;
 }
@@ -69,7 +71,10 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
     this.breaker = new CircuitBreaker({
       ...options.breaker,
       probe: () => this.probe(),
-      onChange: (state, reason) => options.logger.warn({ subgraph: options.name, state, reason }, "subgraph circuit"),
+      onChange: (state, reason) => {
+        options.logger.warn({ subgraph: options.name, state, reason }, "subgraph circuit");
+        options.onCircuitChange?.(state);
+      },
     });
   }
 

@@ -74,7 +74,14 @@ try {
   const keysDir = path.join(runDir, "bench-issuer");
   const issuer = await startDevIssuer(keysDir, 0, "127.0.0.1", "/bench-issuer");
   cleanups.push(() => issuer.server.close());
-  const processEnv = { ...databaseEnv, NODE_ENV: "production", LOG_LEVEL: "warn", OIDC_ISSUER: issuer.issuer };
+  // The load generator is one client from one address: production's per-client rate limits would throttle it.
+  const processEnv = {
+    ...databaseEnv,
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    OIDC_ISSUER: issuer.issuer,
+    RATE_LIMIT: "false",
+  };
 
   const registry = readRegistry(root);
   const ports: Record<string, number> = { gateway: await freePort() };

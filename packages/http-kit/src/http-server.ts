@@ -2,13 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import type { Logger } from "pino";
-import { requestIdFrom } from "./request-id.js";
+import { requestIdFrom, runWithRequestId } from "./request-id.js";
 
 /** What the HTTP layer knows of a request before GraphQL sees it. */
 export interface HttpRequestInfo {
   requestId: string;
   headers: IncomingMessage["headers"];
-  /** Aborts when the client closes the connection before its answer is written. */
+  /** The peer's address (a proxy's, behind one). */
+  remoteAddress?: string;
+  /** Aborts when the client closes the connection before its answer is written: nobody will read it. */
   signal: AbortSignal;
   /** Who proved to be calling (what verifyCaller answered), on a server that checks callers. */
   caller?: string;
@@ -69,7 +71,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
 ): Server {
   const graphqlPath = options.graphqlPath ?? "/graphql";
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const around = options.around ?? ((_request, run) => run());
+  const aroundRequest = options.around ?? ((_request, run) => run());
+  // Everything a request does runs as that request, so each log line written meanwhile carries its id.
+  const around: typeof aroundRequest = (request, run) =>
+    runWithRequestId(request.requestId, () => aroundRequest(request, run));
   const openPaths = new Set(options.openPaths ?? []);
   const checksCaller = (path: string) => options.verifyCaller !== undefined && !openPaths.has(path);
 
@@ -82,6 +87,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
     const request: HttpRequestInfo = {
       requestId: requestIdFrom(req.headers["x-request-id"]),
       headers: req.headers,
+      remoteAddress: req.socket.remoteAddress,
       signal: gone.signal,
     };
     res.setHeader("x-request-id", request.requestId);

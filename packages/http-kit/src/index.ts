@@ -1,5 +1,5 @@
 export { createLogger, type Logger } from "./logger.js";
-export { requestIdFrom } from "./request-id.js";
+export { currentRequestId, requestIdFrom, runWithRequestId } from "./request-id.js";
 export {
   createGraphQLHttpServer,
   listen,

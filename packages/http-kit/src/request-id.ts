@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -6,4 +7,16 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function requestIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value && SAFE_REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+const requestIds = new AsyncLocalStorage<string>();
+
+/** Runs fn as the request `requestId`: every log line written while it runs (and in what it starts) carries the id. */
+export function runWithRequestId<T>(requestId: string, fn: () => T): T {
+  return requestIds.run(requestId, fn);
+}
+
+/** The id of the request being served, or undefined outside one (start-up, schedules). */
+export function currentRequestId(): string | undefined {
+  return requestIds.getStore();
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import { DataSource, type MigrationInterface, type QueryRunner } from "typeorm";
 import type { Logger } from "pino";
 import { SqlCountingLogger } from "./sql-counter.js";
+import { SqlSpanSubscriber } from "./sql-spans.js";
 
 /** Where a subgraph keeps its data: an SQLite file (or memory), or a schema of its own in PostgreSQL. */
 export type DatabaseTarget = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string; schema: string };
@@ -53,6 +54,8 @@ export function createDataSource({ target, entities, migrations, logger, poolSiz
     migrations,
     synchronize: false,
     logger: new SqlCountingLogger(logger),
+    // A span per SQL statement inside a traced request; nothing when tracing is off.
+    subscribers: [SqlSpanSubscriber],
     maxQueryExecutionTime: 500,
   };
   if (target.kind === "postgres") {

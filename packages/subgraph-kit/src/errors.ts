@@ -54,6 +54,10 @@ const PUBLIC_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_LIMIT_EXCEEDED",
+  "REQUEST_CANCELLED",
+  "DEADLINE_EXCEEDED",
+  "SQL_STATEMENT_LIMIT_EXCEEDED",
 ]);
 
 /** An Apollo `formatError` that keeps known errors and masks everything else, logging the original with the request id. */

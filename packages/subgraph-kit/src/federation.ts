@@ -4,8 +4,8 @@ import { parse, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type AuthChecker } from "type-graphql";
 import { PortalAuthChecker } from "./auth.js";
 
-/** The Federation spec version every subgraph links. */
-export const FEDERATION_SPEC = "https://specs.apollo.dev/federation/v2.7";
+/** The Federation spec version every subgraph links: 2.9 brings `@cost` and `@listSize` (demand control). */
+export const FEDERATION_SPEC = "https://specs.apollo.dev/federation/v2.9";
 
 const FEDERATION_DIRECTIVES = [
   "@key",
@@ -17,6 +17,8 @@ const FEDERATION_DIRECTIVES = [
   "@inaccessible",
   "@tag",
   "@interfaceObject",
+  "@cost",
+  "@listSize",
 ] as const;
 
 /** `__resolveReference` per entity type name; each must go through a DataLoader, since references arrive in batches. */

@@ -35,7 +35,16 @@ export {
   toPage,
 } from "./pagination.js";
 export { findRepoRoot, readRegistry, registryEntry, type RegistryEntry } from "./registry.js";
-export { currentRequest, runInRequestScope, type RequestScope } from "./request-scope.js";
+export { currentRequest, runInRequestScope, type RequestGuards, type RequestScope } from "./request-scope.js";
+export {
+  checkStatement,
+  deadlineFrom,
+  DeadlineExceededError,
+  REQUEST_TIMEOUT_HEADER,
+  RequestCancelledError,
+  SqlStatementLimitError,
+} from "./request-budget.js";
+export { loadSubgraphLimits, subgraphLimitsPlugin, type SubgraphLimits } from "./limits.js";
 export { SqlCountingLogger, sqlTotals } from "./sql-counter.js";
 export { writeTransaction } from "./transaction.js";
 export { createAppendOnlyTriggers, dropAppendOnlyTriggers } from "./append-only.js";

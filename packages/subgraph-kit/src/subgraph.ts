@@ -30,9 +30,12 @@ import type { DataSource, MigrationInterface } from "typeorm";
 import type { SubgraphContext } from "./context.js";
 import { openDatabase, resolveDatabase } from "./database.js";
 import { createErrorFormatter, UnauthenticatedError } from "./errors.js";
+import { loadSubgraphLimits, subgraphLimitsPlugin, type SubgraphLimits } from "./limits.js";
 import { registryEntry } from "./registry.js";
+import { deadlineFrom } from "./request-budget.js";
 import { currentRequest, runInRequestScope } from "./request-scope.js";
-import { sqlTotals } from "./sql-counter.js";
+import { subgraphMetricsRoute } from "./metrics.js";
+import { startTelemetry, subgraphServiceName } from "@portal-graph/telemetry";
 
 /** Everything the kit needs to know about a subgraph to migrate, seed, serve and print it. */
 export interface SubgraphDefinition<TLoaders = unknown> {
@@ -76,7 +79,13 @@ const counters = { requests: 0 };
 export async function createSubgraphServer<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dataSource: DataSource,
-  options: { logger?: Logger; maxBodyBytes?: number; verifier?: TokenVerifier; callerTrust?: CallerTrustConfig } = {},
+  options: {
+    logger?: Logger;
+    maxBodyBytes?: number;
+    verifier?: TokenVerifier;
+    limits?: SubgraphLimits;
+    callerTrust?: CallerTrustConfig;
+  } = {},
 ): Promise<SubgraphServer> {
   const logger = options.logger ?? createLogger(definition.name);
   // Each subgraph verifies the caller's token itself: calling it directly, around the gateway, gains nothing.
@@ -85,6 +94,7 @@ export async function createSubgraphServer<TLoaders>(
   const callerTrust = options.callerTrust ?? loadCallerTrust();
   const production = process.env.NODE_ENV === "production";
   const schema = await definition.buildSchema();
+  const limits = options.limits ?? loadSubgraphLimits();
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     formatError: createErrorFormatter(logger),
@@ -97,6 +107,7 @@ export async function createSubgraphServer<TLoaders>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       callerRolesPlugin(production),
+      subgraphLimitsPlugin(schema, limits),
     ],
   });
   const services: SubgraphServices = {
@@ -107,13 +118,21 @@ export async function createSubgraphServer<TLoaders>(
   const server = createGraphQLHttpServer<SubgraphContext>({
     apollo,
     logger,
-    rawRoutes: definition.rawRoutes?.(services),
+    // /metrics answers JSON or, to a scraper's Accept, Prometheus text: a raw route, since it is not always JSON.
+    rawRoutes: {
+      ...definition.rawRoutes?.(services),
+      "/metrics": subgraphMetricsRoute(definition.name, () => counters.requests),
+    },
     maxBodyBytes: options.maxBodyBytes,
-    around: (request, run) => runInRequestScope(request.requestId, run),
+    // A request stops at its next SQL statement once its caller has gone or the gateway's deadline has passed.
+    around: (request, run) =>
+      runInRequestScope(request.requestId, run, { signal: request.signal, ...deadlineFrom(request.headers) }),
     verifyCaller: createCallerCheck(definition.name, callerTrust, logger),
     openPaths: OPEN_PATHS,
     context: async ({ requestId, headers, caller }) => {
       counters.requests += 1;
+      const scope = currentRequest();
+      if (scope) scope.maxStatements = limits.sqlStatements;
       return {
         requestId,
         viewer: await viewerOf(verifier, headers.authorization),
@@ -135,10 +154,6 @@ export async function createSubgraphServer<TLoaders>(
           return { status: 503, body: { ready: false, subgraph: definition.name } };
         }
       },
-      "/metrics": async () => ({
-        status: 200,
-        body: { subgraph: definition.name, requests: counters.requests, sqlStatements: sqlTotals.statements },
-      }),
     },
   });
   return {
@@ -171,6 +186,8 @@ export async function viewerOf(verifier: TokenVerifier, authorization: string | 
  * SEED_ON_START=true and it is empty, serve on PORT (default: its registry port), and drain on SIGTERM.
  */
 export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): Promise<void> {
+  // First, before the database and the server: tracing is on only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const telemetry = await startTelemetry({ service: subgraphServiceName(definition.name) });
   const logger = createLogger(definition.name);
   try {
     const target = resolveDatabase(definition.name);
@@ -202,6 +219,7 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
       stopBackground?.();
       await subgraph.stop();
       await dataSource.destroy();
+      await telemetry?.shutdown();
     });
   } catch (error) {
     logger.fatal({ err: error }, `${definition.name} failed to start: ${(error as Error).message}`);

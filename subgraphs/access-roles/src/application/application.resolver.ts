@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { AccessRequest } from "../access-request/access-request.entity.js";
 import { requestStatus } from "../access-request/access-request.status.js";
 import { AccessRequestStatus } from "../access-request/access-request.types.js";
@@ -11,6 +11,7 @@ import { ApplicationAccess, ViewerAccess } from "./application-access.entity.js"
 /** What this subgraph adds to the catalog's Application. */
 @Resolver(() => ApplicationAccess)
 export class ApplicationRolesResolver {
+  @Directive("@listSize(assumedSize: 10)")
   @FieldResolver(() => [Role], {
     nullable: true,
     description:

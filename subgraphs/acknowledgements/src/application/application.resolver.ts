@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { today } from "../clock.js";
 import { requiredPolicies } from "../compliance/compliance.service.js";
 import type { AcknowledgementsContext } from "../context.js";
@@ -8,6 +8,7 @@ import { ApplicationPolicies } from "./application.stub.js";
 /** What this subgraph adds to the catalog's Application. */
 @Resolver(() => ApplicationPolicies)
 export class ApplicationPoliciesResolver {
+  @Directive("@listSize(assumedSize: 10)")
   @FieldResolver(() => [Policy], {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import type { HelpDesksContext } from "../context.js";
 import { HelpDesk } from "../help-desk/help-desk.entity.js";
 import { ApplicationHelpDesk, ApplicationStub } from "./application-help-desk.entity.js";
@@ -6,6 +6,7 @@ import { ApplicationHelpDesk, ApplicationStub } from "./application-help-desk.en
 /** What this subgraph adds to the catalog's Application. */
 @Resolver(() => ApplicationStub)
 export class ApplicationHelpDesksResolver {
+  @Directive("@listSize(assumedSize: 5)")
   @FieldResolver(() => [ApplicationHelpDesk], {
     nullable: true,
     description:

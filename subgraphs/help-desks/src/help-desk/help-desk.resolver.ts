@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { DateTimeScalar } from "@portal-graph/subgraph-kit";
 import { ApplicationHelpDesk, ApplicationStub } from "../application/application-help-desk.entity.js";
 import type { HelpDesksContext } from "../context.js";
@@ -31,6 +31,7 @@ export class HelpDeskResolver {
     return ctx.loaders.helpDeskById.load(id);
   }
 
+  @Directive("@listSize(assumedSize: 10)")
   @FieldResolver(() => [ContactPoint], { description: "How to reach the desk, in the order published." })
   contactPoints(@Root() desk: HelpDesk, @Ctx() ctx: HelpDesksContext): Promise<ContactPoint[]> {
     return ctx.loaders.contactPointsByHelpDeskId.load(desk.id);

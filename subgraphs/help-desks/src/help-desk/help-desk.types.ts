@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { ContactKind, type ContactPointValue } from "../contact/contact-point.js";
 import { Weekday, type Hours, type HoursException, type WeeklyRule } from "../hours/opening-hours.js";
 
@@ -90,6 +90,7 @@ export class OpeningHours implements Hours {
   @Field(() => String, { description: "IANA time zone, e.g. America/Chicago." })
   timeZone!: string;
 
+  @Directive("@listSize(assumedSize: 7)")
   @Field(() => [OpeningHoursRule])
   weekly!: OpeningHoursRule[];
 
