@@ -1,8 +1,10 @@
 import { Readable } from "node:stream";
+import type { TokenRejectedError } from "@portal-graph/auth";
 import type { RawRoute } from "@portal-graph/http-kit";
 import { sendJson } from "@portal-graph/http-kit";
 import type { Logger } from "pino";
 import type { SubgraphEndpoint } from "./readiness.js";
+import { sendTokenRefusal } from "./token-errors.js";
 
 // Response headers worth passing on from a subgraph's download; hop-by-hop and length headers are the server's own.
 const FORWARDED_HEADERS = ["content-type", "content-disposition", "cache-control"];
@@ -16,13 +18,13 @@ export function passthroughRoute(
   path: string,
   subgraph: string,
   endpoints: () => SubgraphEndpoint[],
-  tokenRefusal: (authorization: string | undefined, requestId: string) => Promise<string | null>,
+  tokenRefusal: (authorization: string | undefined, requestId: string) => Promise<TokenRejectedError | null>,
   logger: Logger,
 ): RawRoute {
   return async (req, res, request) => {
     if (req.method !== "GET") return sendJson(res, 405, { errors: [{ message: `${path} answers GET only` }] });
     const refusal = await tokenRefusal(req.headers.authorization, request.requestId);
-    if (refusal) return sendJson(res, 401, { errors: [{ message: refusal, extensions: { code: "UNAUTHENTICATED" } }] });
+    if (refusal) return sendTokenRefusal(res, refusal);
     const endpoint = endpoints().find((candidate) => candidate.name === subgraph);
     if (!endpoint) {
       return sendJson(res, 503, { errors: [{ message: `Subgraph "${subgraph}" is not in the supergraph` }] });

@@ -12,6 +12,7 @@ import { checkReadiness, subgraphsFromSupergraph, type SubgraphEndpoint } from "
 import { createSupergraphFileHook } from "./supergraph-source.js";
 import { passthroughRoute } from "./passthrough.js";
 import { deduplicatingFetch, timeLimitedFetch } from "./deduplication.js";
+import { tokenRefusalError } from "./token-errors.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { ReadinessReport, SubgraphReadiness } from "./readiness.js";
@@ -111,20 +112,24 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   });
 
   /** Why the token is refused, or null when it is good or absent. */
-  async function tokenRefusal(authorization: string | undefined, requestId?: string): Promise<string | null> {
+  async function tokenRefusal(authorization: string | undefined, requestId?: string) {
     try {
       await verifier.viewerFrom(authorization);
       return null;
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
-      logger.info({ requestId, reason: error.reason }, "token refused");
-      return error.message;
+      const cause = (error.cause as Error | undefined)?.message;
+      logger[error.reason === "unavailable" ? "warn" : "info"](
+        { requestId, reason: error.reason, cause },
+        "token refused",
+      );
+      return error;
     }
   }
 
   async function checkToken(authorization: string | undefined, requestId: string): Promise<void> {
     const refusal = await tokenRefusal(authorization, requestId);
-    if (refusal) throw new GraphQLError(refusal, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+    if (refusal) throw tokenRefusalError(refusal);
   }
 
   const apollo = new ApolloServer<GatewayContext>({

@@ -17,6 +17,7 @@ export {
   BadUserInputError,
   createErrorFormatter,
   ForbiddenError,
+  IdentityProviderUnavailableError,
   NotFoundError,
   PortalError,
   UnauthenticatedError,

@@ -18,7 +18,7 @@ import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVeri
 import type { DataSource, MigrationInterface } from "typeorm";
 import type { SubgraphContext } from "./context.js";
 import { openDatabase, resolveDatabase } from "./database.js";
-import { createErrorFormatter, UnauthenticatedError } from "./errors.js";
+import { createErrorFormatter, IdentityProviderUnavailableError, UnauthenticatedError } from "./errors.js";
 import { registryEntry } from "./registry.js";
 import { currentRequest, runInRequestScope } from "./request-scope.js";
 import { sqlTotals } from "./sql-counter.js";
@@ -133,13 +133,17 @@ export async function createSubgraphServer<TLoaders>(
   };
 }
 
-/** The verified viewer of a request; a refused token is UNAUTHENTICATED with HTTP 401. */
+/**
+ * The verified viewer of a request; a refused token is UNAUTHENTICATED with HTTP 401, and a token that cannot be
+ * judged because the identity provider is down is IDENTITY_PROVIDER_UNAVAILABLE with HTTP 503.
+ */
 export async function viewerOf(verifier: TokenVerifier, authorization: string | undefined) {
   try {
     return await verifier.viewerFrom(authorization);
   } catch (error) {
-    if (error instanceof TokenRejectedError) throw new UnauthenticatedError(error.message);
-    throw error;
+    if (!(error instanceof TokenRejectedError)) throw error;
+    if (error.reason === "unavailable") throw new IdentityProviderUnavailableError(error.message);
+    throw new UnauthenticatedError(error.message);
   }
 }
 
