@@ -18,6 +18,7 @@ describe("loadGatewayConfig", () => {
       passthroughRoutes: { "/export/acknowledgements.csv": "acknowledgements" },
       deduplicateSubgraphQueries: true,
       subgraphTimeoutMs: 10_000,
+      corsOrigins: ["http://localhost:3000"],
     });
   });
 
@@ -42,6 +43,7 @@ describe("loadGatewayConfig", () => {
       SUBGRAPH_TIMEOUT_MS: "2500",
       SUBGRAPH_CATALOG_URL: "http://10.0.0.5:4001/graphql",
       SUBGRAPH_HELP_DESKS_URL: "https://help-desks.internal/graphql",
+      CORS_ORIGINS: "https://portal.example.gov, https://admin.example.gov",
     });
     expect(config).toEqual({
       port: 8080,
@@ -58,6 +60,7 @@ describe("loadGatewayConfig", () => {
       passthroughRoutes: { "/export/a.csv": "acknowledgements", "/export/b.csv": "help-desks" },
       deduplicateSubgraphQueries: false,
       subgraphTimeoutMs: 2500,
+      corsOrigins: ["https://portal.example.gov", "https://admin.example.gov"],
     });
   });
 

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { readCorsOrigins } from "@portal-graph/http-kit";
 
 /** Everything the gateway reads from its environment, validated once at start. */
 export interface GatewayConfig {
@@ -19,6 +20,8 @@ export interface GatewayConfig {
   deduplicateSubgraphQueries: boolean;
   /** Paths the gateway forwards, streamed, to one subgraph: path → subgraph name. */
   passthroughRoutes: Record<string, string>;
+  /** Browser origins allowed to call the gateway (CORS). */
+  corsOrigins: string[];
 }
 
 const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -53,6 +56,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     passthroughRoutes: readPassthroughRoutes(env),
     deduplicateSubgraphQueries: readBoolean(env, "DEDUPLICATE_SUBGRAPH_QUERIES") ?? true,
     subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 1, 600_000),
+    corsOrigins: readCorsOrigins(env),
   };
 }
 

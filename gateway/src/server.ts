@@ -1,10 +1,19 @@
+// First: Apollo's telemetry is switched off before @apollo/gateway is loaded (also for in-process use).
+import "./telemetry-off.js";
 import type { Server } from "node:http";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
+import {
+  apolloReportingDisabled,
+  createGraphQLHttpServer,
+  createLogger,
+  graphqlOverHttpPlugin,
+  listen,
+  type Logger,
+} from "@portal-graph/http-kit";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
 import { resolveSubgraphUrl, type GatewayConfig } from "./config.js";
@@ -145,6 +154,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ApolloServerPluginLandingPageDisabled(),
       // "Did you mean ...?" would hand out the schema that disabling introspection hides.
       ...(config.introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
+      graphqlOverHttpPlugin(),
+      ...apolloReportingDisabled<GatewayContext>(),
     ],
   });
 
@@ -152,6 +163,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     apollo,
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    cors: { origins: config.corsOrigins },
     context: async ({ requestId, headers }) => {
       // Refuse a bad token here, before any planning; the subgraphs verify it again on their own.
       await checkToken(headers.authorization, requestId);
@@ -160,7 +172,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     rawRoutes: Object.fromEntries(
       Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
         routePath,
-        passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger),
+        passthroughRoute({
+          path: routePath,
+          subgraph,
+          endpoints: () => subgraphs,
+          tokenRefusal,
+          timeoutMs: config.subgraphTimeoutMs,
+          logger,
+        }),
       ]),
     ),
     routes: {
