@@ -5,9 +5,11 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import {
+  apolloReportingDisabled,
   closeServer,
   createGraphQLHttpServer,
   createLogger,
+  graphqlOverHttpPlugin,
   listen,
   onShutdown,
   type Logger,
@@ -19,6 +21,7 @@ import type { DataSource, MigrationInterface } from "typeorm";
 import type { SubgraphContext } from "./context.js";
 import { openDatabase, resolveDatabase } from "./database.js";
 import { createErrorFormatter, IdentityProviderUnavailableError, UnauthenticatedError } from "./errors.js";
+import { inputHygienePlugin, type TextInputRules } from "./input-hygiene.js";
 import { registryEntry } from "./registry.js";
 import { currentRequest, runInRequestScope } from "./request-scope.js";
 import { sqlTotals } from "./sql-counter.js";
@@ -37,6 +40,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   isEmpty(dataSource: DataSource): Promise<boolean>;
   /** HTTP routes beside /graphql that write their own response (streamed exports); they check the caller themselves. */
   rawRoutes?(services: SubgraphServices): Record<string, RawRoute>;
+  /** Text inputs that are multi-line or take another length than the kit's default (see input-hygiene.ts). */
+  textInputs?: TextInputRules;
   /** Background work of a running process (schedules); returns how to stop it. Not run in tests. */
   onStarted?(services: SubgraphServices): (() => void) | void;
 }
@@ -77,7 +82,13 @@ export async function createSubgraphServer<TLoaders>(
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Inline tracing is for GraphOS usage reporting, which Portal Graph does not use; it costs on every request.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...apolloReportingDisabled<SubgraphContext>(),
+      graphqlOverHttpPlugin(),
+      inputHygienePlugin(schema, definition.textInputs),
+    ],
   });
   const services: SubgraphServices = {
     dataSource,
