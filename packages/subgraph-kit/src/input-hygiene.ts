@@ -240,7 +240,9 @@ function ruleTarget(schema: GraphQLSchema, coordinate: string): GraphQLInputType
 function checkCoordinates(schema: GraphQLSchema, rules: TextInputRules): void {
   for (const coordinate of Object.keys(rules)) {
     const type = ruleTarget(schema, coordinate);
-    if (!type || !isScalarType(getNamedType(type))) {
+    const named = type && getNamedType(type);
+    // Text is String, ID or a custom scalar written as a string; numbers and booleans hold none.
+    if (!named || !isScalarType(named) || ["Int", "Float", "Boolean"].includes(named.name)) {
       throw new Error(`text input rule "${coordinate}" names no String input field or argument of this schema`);
     }
   }
