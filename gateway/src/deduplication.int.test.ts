@@ -60,4 +60,16 @@ describe("subgraph query deduplication", () => {
     await send(QUERY, "Bearer a");
     expect(received).toBe(2);
   });
+
+  it("refuses a caller that has already gone without fetching, and without an unhandled rejection", async () => {
+    // The gateway signs its proof before fetching, so a client can leave between the fetch's start and this call.
+    received = 0;
+    const gone = AbortSignal.abort(new Error("the client closed the connection"));
+    await expect(dedupe(url, { method: "POST", body: QUERY, signal: gone })).rejects.toThrow(
+      "the client closed the connection",
+    );
+    // Vitest fails the run on an unhandled rejection; give one a chance to surface.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toBe(0);
+  });
 });

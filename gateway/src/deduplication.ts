@@ -28,6 +28,8 @@ export function deduplicatingFetch(base: typeof fetch): typeof fetch {
   return async (input, init) => {
     const body = typeof init?.body === "string" ? init.body : null;
     if (!body || !QUERY_BODY.test(body)) return base(input, init);
+    // A caller that has gone starts nothing: a shared fetch made for it alone would be aborted with no one to catch it.
+    if (init?.signal?.aborted) throw init.signal.reason;
     const headers = new Headers(init?.headers);
     const key = `${String(input)}\n${headers.get("authorization") ?? ""}\n${body}`;
     let shared = inFlight.get(key);
@@ -53,11 +55,6 @@ function waitFor(shared: Shared, signal: AbortSignal | undefined): Promise<Share
   // A caller without a signal waits for good, so the shared fetch is never aborted under it.
   shared.waiting += 1;
   if (!signal) return shared.answer;
-  if (signal.aborted) {
-    shared.waiting -= 1;
-    if (shared.waiting === 0) shared.controller.abort(signal.reason);
-    return Promise.reject(signal.reason as Error);
-  }
   return new Promise<SharedAnswer>((resolve, reject) => {
     const onAbort = () => {
       shared.waiting -= 1;

@@ -90,7 +90,8 @@ try {
     ports,
     env: processEnv,
     onLine: (name, line) => {
-      if (/"level":(50|60)/.test(line)) console.error(`[${name}] ${line}`);
+      // Errors, and anything not a log line (a crash prints a plain stack trace).
+      if (!line.startsWith("{") || /"level":(50|60)/.test(line)) console.error(`[${name}] ${line}`);
     },
   });
   cleanups.push(() => stack.stop());
