@@ -86,3 +86,25 @@ export async function subgraphMetrics(
   if (status !== 200) throw new Error(`${name} /metrics answered ${status}: ${JSON.stringify(body)}`);
   return body as unknown as { requests: number; sqlStatements: number };
 }
+
+/**
+ * fetch, plus the test caller's proof when the URL is one of the stack's subgraphs (the gateway's URLs go as they
+ * are): for tests written against any endpoint. The body must be a string; a given x-request-id is kept.
+ */
+export async function provedFetch(stack: Stack, url: string, init: RequestInit = {}): Promise<Response> {
+  const target = new URL(url);
+  const subgraph = [...stack.subgraphs.values()].find((candidate) => new URL(candidate.url).origin === target.origin);
+  if (!subgraph) return fetch(url, init);
+  const headers = new Headers(init.headers);
+  const requestId = headers.get("x-request-id") ?? `direct-${Math.random().toString(36).slice(2)}`;
+  headers.set("x-request-id", requestId);
+  const assertion = await signCallerAssertion(callerKey(stack, "test"), {
+    audience: subgraph.name,
+    method: init.method ?? "GET",
+    target: `${target.pathname}${target.search}`,
+    body: typeof init.body === "string" ? init.body : "",
+    requestId,
+  });
+  headers.set(CALLER_ASSERTION_HEADER, assertion);
+  return fetch(url, { ...init, headers });
+}

@@ -44,6 +44,7 @@ describe("loadGatewayConfig", () => {
       publicMetrics: true,
       metricsPort: undefined,
       metricsHost: "127.0.0.1",
+      corsOrigins: ["http://localhost:3000"],
     });
   });
 
@@ -89,6 +90,7 @@ describe("loadGatewayConfig", () => {
       RATE_LIMIT_KEY_PREFIX: "staging:rate:",
       REDIS_URL: "redis://127.0.0.1:6379/2",
       TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.7,::1",
+      CORS_ORIGINS: "https://portal.example.gov, https://admin.example.gov",
     });
     expect(config).toEqual({
       port: 8080,
@@ -131,6 +133,7 @@ describe("loadGatewayConfig", () => {
       publicMetrics: true,
       metricsPort: 9464,
       metricsHost: "0.0.0.0",
+      corsOrigins: ["https://portal.example.gov", "https://admin.example.gov"],
     });
   });
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadOperationLimits, type OperationLimitsConfig } from "./limits/config.js";
 import { loadRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.js";
+import { readCorsOrigins } from "@portal-graph/http-kit";
 
 /** Everything the gateway reads from its environment, validated once at start. */
 export interface GatewayConfig {
@@ -38,6 +39,8 @@ export interface GatewayConfig {
   /** A separate listener for GET /metrics (METRICS_PORT; 0 picks a free port), or undefined for none. */
   metricsPort: number | undefined;
   metricsHost: string;
+  /** Browser origins allowed to call the gateway (CORS). */
+  corsOrigins: string[];
 }
 
 const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -87,6 +90,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     publicMetrics: env.NODE_ENV !== "production",
     metricsPort: read(env, "METRICS_PORT") === undefined ? undefined : readInteger(env, "METRICS_PORT", 0, 0, 65_535),
     metricsHost: read(env, "METRICS_HOST") ?? "127.0.0.1",
+    corsOrigins: readCorsOrigins(env),
   };
 }
 

@@ -1,4 +1,6 @@
 /** The gateway process: configuration from the environment, then listen until SIGTERM or SIGINT drains it. */
+// First: Apollo's telemetry is switched off before @apollo/gateway is loaded.
+import "./telemetry-off.js";
 import { createLogger, onShutdown } from "@portal-graph/http-kit";
 import { startTelemetry } from "@portal-graph/telemetry";
 import { loadGatewayConfig } from "./config.js";

@@ -1,11 +1,21 @@
+// First: Apollo's telemetry is switched off before @apollo/gateway is loaded (also for in-process use).
+import "./telemetry-off.js";
 import type { Server } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { closeServer, createGraphQLHttpServer, createLogger, listen, type Logger } from "@portal-graph/http-kit";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import {
+  apolloReportingDisabled,
+  closeServer,
+  createGraphQLHttpServer,
+  createLogger,
+  graphqlOverHttpPlugin,
+  listen,
+  type Logger,
+} from "@portal-graph/http-kit";
+import type { GraphQLFormattedError } from "graphql";
 import {
   createTokenVerifier,
   loadAuthConfig,
@@ -26,6 +36,7 @@ import { createGatewayMetrics, withFetchMetrics } from "./metrics.js";
 import { createMetricsServer, metricsRoute } from "./metrics-server.js";
 import { countingPlanCache } from "./plan-cache.js";
 import { createRateLimiter } from "./rate-limit/rate-limiter.js";
+import { tokenRefusalError } from "./token-errors.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { SubgraphHealth, SubgraphHealthReport } from "./readiness.js";
@@ -135,19 +146,24 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       return { subject: (await verifier.viewerFrom(authorization))?.id ?? null, refusal: null };
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
-      logger.info({ requestId, reason: error.reason }, "token refused");
-      return { subject: null, refusal: error.message };
+      const cause = (error.cause as Error | undefined)?.message;
+      logger[error.reason === "unavailable" ? "warn" : "info"](
+        { requestId, reason: error.reason, cause },
+        "token refused",
+      );
+      return { subject: null, refusal: error };
     }
   }
 
   /** Why the token is refused, or null when it is good or absent. */
-  async function tokenRefusal(authorization: string | undefined, requestId?: string): Promise<string | null> {
+  async function tokenRefusal(authorization: string | undefined, requestId?: string) {
     return (await verifyToken(authorization, requestId)).refusal;
   }
 
+  /** The token's subject (null when anonymous); a refused token throws 401, an unreachable identity provider 503. */
   async function checkToken(authorization: string | undefined, requestId: string): Promise<string | null> {
     const { subject, refusal } = await verifyToken(authorization, requestId);
-    if (refusal) throw new GraphQLError(refusal, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+    if (refusal) throw tokenRefusalError(refusal);
     return subject;
   }
 
@@ -167,6 +183,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ...(config.introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
       limits.plugin,
       metrics.requestPlugin<GatewayContext>(),
+      graphqlOverHttpPlugin(),
+      ...apolloReportingDisabled<GatewayContext>(),
     ],
   });
 
@@ -174,6 +192,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     apollo,
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    cors: { origins: config.corsOrigins },
     context: async ({ requestId, headers, signal, remoteAddress }) => {
       // Refuse a bad token here, before any planning; the subgraphs verify it again on their own.
       const subject = await checkToken(headers.authorization, requestId);
@@ -184,7 +203,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ...Object.fromEntries(
         Object.entries(config.passthroughRoutes).map(([routePath, subgraph]) => [
           routePath,
-          passthroughRoute(routePath, subgraph, () => subgraphs, tokenRefusal, logger, proof),
+          passthroughRoute({
+            path: routePath,
+            subgraph,
+            endpoints: () => subgraphs,
+            tokenRefusal,
+            timeoutMs: config.subgraphTimeoutMs,
+            logger,
+            proof,
+          }),
         ]),
       ),
       // Production keeps /metrics off the public port; METRICS_PORT serves it there (see metrics-server.ts).

@@ -10,6 +10,12 @@ export interface AuthConfig {
   rolesClaim: string;
   /** Least time between two JWKS fetches caused by unknown key ids (rotation), in milliseconds. */
   jwksCooldownMs: number;
+  /** After this long the key set is refreshed (in the background: the held set keeps verifying meanwhile). */
+  jwksMaxAgeMs: number;
+  /** How long a JWKS or discovery fetch may take before the identity provider counts as unavailable. */
+  jwksTimeoutMs: number;
+  /** Longest lifetime a token may have: exp - iat, or exp - now without iat. */
+  maxTokenLifetimeSeconds: number;
   /** Identity-provider group → portal role. */
   roleMap: Record<string, PortalRole>;
 }
@@ -27,8 +33,9 @@ export const DEFAULT_ROLE_MAP: Record<string, PortalRole> = {
 
 /**
  * Reads OIDC_ISSUER, OIDC_JWKS_URL, OIDC_AUDIENCE (default portal-graph), OIDC_CLOCK_SKEW_SECONDS (default 60),
- * OIDC_ROLES_CLAIM (default groups) and OIDC_ROLE_MAP ("group=ROLE,group=ROLE"). In production an issuer or JWKS URL
- * is required and the development issuer is refused; errors name the variable and the rule.
+ * OIDC_ROLES_CLAIM (default groups), OIDC_ROLE_MAP ("group=ROLE,group=ROLE"), OIDC_JWKS_COOLDOWN_SECONDS (default 30)
+ * and MAX_TOKEN_LIFETIME_SECONDS (default 86400). In production an issuer or JWKS URL is required and the development
+ * issuer is refused; errors name the variable and the rule.
  */
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const issuer = env.OIDC_ISSUER?.trim() || null;
@@ -59,9 +66,23 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     audience: env.OIDC_AUDIENCE?.trim() || "portal-graph",
     clockToleranceSeconds: skew,
     rolesClaim: env.OIDC_ROLES_CLAIM?.trim() || "groups",
-    jwksCooldownMs: 1000 * Number(env.OIDC_JWKS_COOLDOWN_SECONDS ?? 30),
+    jwksCooldownMs: 1000 * readSeconds(env, "OIDC_JWKS_COOLDOWN_SECONDS", 30, 0, 3600),
+    jwksMaxAgeMs: 600_000,
+    jwksTimeoutMs: 5_000,
+    // A day: a stolen token with a long life is a long-lived credential, whatever its issuer intended.
+    maxTokenLifetimeSeconds: readSeconds(env, "MAX_TOKEN_LIFETIME_SECONDS", 86_400, 60, 31_536_000),
     roleMap: env.OIDC_ROLE_MAP ? parseRoleMap(env.OIDC_ROLE_MAP) : DEFAULT_ROLE_MAP,
   };
+}
+
+function readSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
 }
 
 function parseRoleMap(text: string): Record<string, PortalRole> {

@@ -51,10 +51,42 @@ describe("token verification", () => {
   });
 
   it("refuses every flawed token with its message", async () => {
-    expect(flawed).toHaveLength(9);
+    expect(flawed).toHaveLength(12);
     for (const [name, token, message] of flawed) {
       await expect(verifier.viewerFrom(`Bearer ${token}`), name).rejects.toThrow(message);
     }
+  });
+
+  it("matches the Bearer scheme case-insensitively (RFC 7235)", async () => {
+    const token = await signAsIssuer(dir, issuer, {});
+    for (const header of [`bearer ${token}`, `BEARER ${token}`, `BeArEr  ${token}`]) {
+      expect(await verifier.viewerFrom(header), header.slice(0, 8)).toMatchObject({ id: "alice" });
+    }
+  });
+
+  it("accepts iat and nbf a little ahead, within the clock skew, and refuses them beyond it", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = await signAsIssuer(dir, issuer, {}, { iat: now + 20, nbf: now + 20 });
+    expect(await verifier.viewerFrom(`Bearer ${ahead}`)).toMatchObject({ id: "alice" });
+    const iatBeyond = await signAsIssuer(dir, issuer, {}, { iat: now + 45 });
+    await expect(verifier.viewerFrom(`Bearer ${iatBeyond}`)).rejects.toThrow("issued in the future");
+    const nbfBeyond = await signAsIssuer(dir, issuer, {}, { nbf: now + 45 });
+    await expect(verifier.viewerFrom(`Bearer ${nbfBeyond}`)).rejects.toThrow("not valid yet");
+  });
+
+  it("accepts a lifetime of exactly MAX_TOKEN_LIFETIME_SECONDS and refuses one second more", async () => {
+    const short = createTokenVerifier({
+      ...loadAuthConfig({ OIDC_ISSUER: issuer, MAX_TOKEN_LIFETIME_SECONDS: "3600" }),
+      jwksCooldownMs: 0,
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const atLimit = await signAsIssuer(dir, issuer, {}, { iat: now - 100, exp: now - 100 + 3600 });
+    expect(await short.viewerFrom(`Bearer ${atLimit}`)).toMatchObject({ id: "alice" });
+    const over = await signAsIssuer(dir, issuer, {}, { iat: now - 100, exp: now - 100 + 3601 });
+    await expect(short.viewerFrom(`Bearer ${over}`)).rejects.toThrow("lives longer than this service accepts");
+    // Without iat the lifetime left is what counts.
+    const noIat = await signAsIssuer(dir, issuer, {}, { iat: null, exp: now + 3000 });
+    expect(await short.viewerFrom(`Bearer ${noIat}`)).toMatchObject({ id: "alice" });
   });
 
   it("refuses a header that is not a bearer token", async () => {
@@ -81,6 +113,17 @@ describe("auth configuration", () => {
     expect(
       loadAuthConfig({ NODE_ENV: "production", OIDC_ISSUER: "https://example.okta.com/oauth2/default" }).issuer,
     ).toBe("https://example.okta.com/oauth2/default");
+  });
+
+  it("reads MAX_TOKEN_LIFETIME_SECONDS (default a day) and OIDC_JWKS_COOLDOWN_SECONDS, naming a bad value", () => {
+    expect(loadAuthConfig({}).maxTokenLifetimeSeconds).toBe(86_400);
+    expect(loadAuthConfig({ MAX_TOKEN_LIFETIME_SECONDS: "900" }).maxTokenLifetimeSeconds).toBe(900);
+    expect(() => loadAuthConfig({ MAX_TOKEN_LIFETIME_SECONDS: "1d" })).toThrow(
+      'MAX_TOKEN_LIFETIME_SECONDS must be a whole number from 60 to 31536000 (got "1d")',
+    );
+    expect(() => loadAuthConfig({ OIDC_JWKS_COOLDOWN_SECONDS: "soon" })).toThrow(
+      'OIDC_JWKS_COOLDOWN_SECONDS must be a whole number from 0 to 3600 (got "soon")',
+    );
   });
 
   it("maps groups to portal roles from OIDC_ROLE_MAP and names a bad entry", () => {

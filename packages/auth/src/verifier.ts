@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { errors, jwtVerify, type JWTPayload } from "jose";
 import type { AuthConfig } from "./config.js";
+import { createKeySet, KeySetUnavailableError } from "./key-set.js";
 import { viewerFromClaims, type Viewer } from "./viewer.js";
 
 /** Asymmetric algorithms only: `none` and HMAC (where a public key could be misused as a secret) are refused. */
@@ -16,21 +17,37 @@ export const ACCEPTED_ALGORITHMS = [
   "EdDSA",
 ];
 
-/** A refused token; the message says what kind of problem, never anything about the token or the keys. */
+/** Why a token is refused; `unavailable` is the identity provider's fault, not the token's (retry later). */
+export type TokenRejection =
+  "malformed" | "expired" | "not_yet_valid" | "issued_in_future" | "lifetime_too_long" | "invalid" | "unavailable";
+
+/**
+ * A refused token; the message says what kind of problem, never anything about the token or the keys (the cause, for
+ * the log, may say which fetch failed).
+ */
 export class TokenRejectedError extends Error {
-  constructor(readonly reason: "malformed" | "expired" | "not_yet_valid" | "invalid" | "unavailable") {
+  constructor(
+    readonly reason: TokenRejection,
+    options?: { cause?: unknown },
+  ) {
     super(
       {
         malformed: "The bearer token is malformed",
         expired: "The bearer token has expired",
         not_yet_valid: "The bearer token is not valid yet",
+        issued_in_future: "The bearer token is issued in the future",
+        lifetime_too_long: "The bearer token lives longer than this service accepts",
         invalid: "The bearer token is not valid",
-        unavailable: "Tokens cannot be verified right now",
+        unavailable: "The identity provider cannot be reached to verify the bearer token; try again shortly",
       }[reason],
+      options,
     );
     this.name = "TokenRejectedError";
   }
 }
+
+// RFC 7235: the scheme is case-insensitive and one or more spaces separate it from the credentials.
+const BEARER = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
 /** Verifies bearer tokens into viewers. */
 export interface TokenVerifier {
@@ -40,34 +57,25 @@ export interface TokenVerifier {
 
 /** Makes a verifier; with neither issuer nor JWKS configured, every token is refused and anonymous requests pass. */
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
-  let keys: Promise<JWTVerifyGetKey> | undefined;
-  const keySet = () => {
-    // The key set is fetched again when a token names a kid it does not hold (rotation), at most once per
-    // cooldown, and otherwise kept for 10 minutes.
-    keys ??= resolveJwksUrl(config).then((url) =>
-      createRemoteJWKSet(url, {
-        cooldownDuration: config.jwksCooldownMs,
-        cacheMaxAge: 600_000,
-        timeoutDuration: 5_000,
-      }),
-    );
-    // A failed discovery is retried on the next request rather than cached for ever.
-    keys.catch(() => (keys = undefined));
-    return keys;
-  };
+  let jwksUrl: Promise<URL> | undefined;
+  const getKey = createKeySet({
+    // Discovery is kept once it succeeded; a failed one is tried again on the next fetch.
+    jwksUrl: () => {
+      jwksUrl ??= resolveJwksUrl(config);
+      jwksUrl.catch(() => (jwksUrl = undefined));
+      return jwksUrl;
+    },
+    maxAgeMs: config.jwksMaxAgeMs,
+    cooldownMs: config.jwksCooldownMs,
+    timeoutMs: config.jwksTimeoutMs,
+  });
 
   return {
     async viewerFrom(authorization) {
       if (authorization === undefined || authorization === "") return null;
-      const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
+      const match = BEARER.exec(authorization.trim());
       if (!match) throw new TokenRejectedError("malformed");
       if (!config.issuer && !config.jwksUrl) throw new TokenRejectedError("invalid");
-      let getKey: JWTVerifyGetKey;
-      try {
-        getKey = await keySet();
-      } catch {
-        throw new TokenRejectedError("unavailable");
-      }
       try {
         const { payload } = await jwtVerify(match[1]!, getKey, {
           algorithms: ACCEPTED_ALGORITHMS,
@@ -76,6 +84,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
           clockTolerance: config.clockToleranceSeconds,
           requiredClaims: ["sub", "exp"],
         });
+        checkLifetime(payload, config);
         return viewerFromClaims(payload, config.rolesClaim, config.roleMap);
       } catch (error) {
         throw classify(error);
@@ -84,8 +93,22 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   };
 }
 
+/** Refuses a token issued in the future (beyond the clock skew) or living longer than the configured maximum. */
+function checkLifetime(payload: JWTPayload, config: AuthConfig): void {
+  const now = Math.floor(Date.now() / 1000);
+  // jose has checked that iat, when present, is a number, and that exp is.
+  const issuedAt = payload.iat;
+  if (issuedAt !== undefined && issuedAt > now + config.clockToleranceSeconds) {
+    throw new TokenRejectedError("issued_in_future");
+  }
+  if (payload.exp! - (issuedAt ?? now) > config.maxTokenLifetimeSeconds) {
+    throw new TokenRejectedError("lifetime_too_long");
+  }
+}
+
 function classify(error: unknown): TokenRejectedError {
   if (error instanceof TokenRejectedError) return error;
+  if (error instanceof KeySetUnavailableError) return new TokenRejectedError("unavailable", { cause: error });
   if (error instanceof errors.JWTExpired) return new TokenRejectedError("expired");
   if (error instanceof errors.JWTClaimValidationFailed && error.claim === "nbf") {
     return new TokenRejectedError("not_yet_valid");
@@ -93,7 +116,6 @@ function classify(error: unknown): TokenRejectedError {
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
     return new TokenRejectedError("malformed");
   }
-  if (error instanceof errors.JWKSTimeout) return new TokenRejectedError("unavailable");
   return new TokenRejectedError("invalid");
 }
 
@@ -101,9 +123,16 @@ function classify(error: unknown): TokenRejectedError {
 async function resolveJwksUrl(config: AuthConfig): Promise<URL> {
   if (config.jwksUrl) return new URL(config.jwksUrl);
   const discovery = new URL(`${config.issuer!.replace(/\/$/, "")}/.well-known/openid-configuration`);
-  const response = await fetch(discovery, { signal: AbortSignal.timeout(5000) });
-  if (!response.ok) throw new Error(`discovery at ${discovery} answered ${response.status}`);
-  const document = (await response.json()) as { jwks_uri?: string; issuer?: string };
-  if (!document.jwks_uri) throw new Error(`discovery at ${discovery} has no jwks_uri`);
+  let document: { jwks_uri?: string };
+  try {
+    const response = await fetch(discovery, { signal: AbortSignal.timeout(config.jwksTimeoutMs) });
+    if (!response.ok) throw new Error(`answered ${response.status}`);
+    document = (await response.json()) as typeof document;
+  } catch (error) {
+    throw new KeySetUnavailableError(`discovery at ${discovery}: ${(error as Error).message}`, { cause: error });
+  }
+  if (!document.jwks_uri || !URL.canParse(document.jwks_uri)) {
+    throw new KeySetUnavailableError(`discovery at ${discovery} has no jwks_uri`);
+  }
   return new URL(document.jwks_uri);
 }

@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import type { Logger } from "pino";
+import { addVary, applyCors, type CorsPolicy } from "./cors.js";
 import { requestIdFrom, runWithRequestId } from "./request-id.js";
+import { readHstsMaxAgeSeconds, setSecurityHeaders } from "./security-headers.js";
 
 /** What the HTTP layer knows of a request before GraphQL sees it. */
 export interface HttpRequestInfo {
@@ -49,6 +51,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    */
   verifyCaller?: (request: HttpRequestInfo, call: CallToVerify) => Promise<string>;
   openPaths?: string[];
+  /** Browser origins allowed to call; none by default, and a preflight from any other origin is refused (403). */
+  cors?: CorsPolicy;
+  /** Strict-Transport-Security max-age; default HSTS_MAX_AGE_SECONDS, no header when unset. */
+  hstsMaxAgeSeconds?: number | null;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -77,6 +83,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
     runWithRequestId(request.requestId, () => aroundRequest(request, run));
   const openPaths = new Set(options.openPaths ?? []);
   const checksCaller = (path: string) => options.verifyCaller !== undefined && !openPaths.has(path);
+  const cors = options.cors ?? { origins: [] };
+  const hstsMaxAgeSeconds =
+    options.hstsMaxAgeSeconds === undefined ? readHstsMaxAgeSeconds() : options.hstsMaxAgeSeconds;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
@@ -91,8 +100,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       signal: gone.signal,
     };
     res.setHeader("x-request-id", request.requestId);
+    setSecurityHeaders(res, hstsMaxAgeSeconds);
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
+      if (applyCors(req, res, cors)) return;
       await around(request, async () => {
         const route = options.routes?.[url.pathname];
         const rawRoute = options.rawRoutes?.[url.pathname];
@@ -155,7 +166,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
       context: () => options.context(request),
     });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
+    for (const [key, value] of response.headers) {
+      if (key === "vary") addVary(res, value);
+      else res.setHeader(key, value);
+    }
     for (const [key, value] of Object.entries(options.responseHeaders?.(request) ?? {})) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {

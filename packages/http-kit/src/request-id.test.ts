@@ -1,16 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { requestIdFrom } from "@portal-graph/http-kit";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 describe("requestIdFrom", () => {
-  it("keeps a safe caller-supplied id", () => {
-    expect(requestIdFrom("abc-123")).toBe("abc-123");
+  it.each(["abc-123", "A.b_c-9", "x".repeat(64)])("keeps a safe caller-supplied id (%s)", (id) => {
+    expect(requestIdFrom(id)).toBe(id);
   });
-  it("replaces an id that could inject into logs", () => {
-    const id = requestIdFrom("bad\nid");
-    expect(id).not.toContain("\n");
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+
+  it.each([
+    ["a line break", "bad\nid"],
+    ["a space", "two words"],
+    ["a colon", "trace:123"],
+    ["65 characters", "x".repeat(65)],
+    ["markup", "<script>"],
+    ["non-ASCII letters", "café"],
+    ["an empty value", ""],
+  ])("replaces an id with %s by a new one", (_name, id) => {
+    expect(requestIdFrom(id)).toMatch(UUID);
   });
-  it("makes an id when there is none", () => {
-    expect(requestIdFrom(undefined)).toMatch(/^[0-9a-f-]{36}$/);
+
+  it("makes an id when there is none, and reads the first of repeated headers", () => {
+    expect(requestIdFrom(undefined)).toMatch(UUID);
+    expect(requestIdFrom(["first-1", "second-2"])).toBe("first-1");
   });
 });

@@ -1,10 +1,12 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { HeaderMap } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { Logger } from "pino";
 import { currentRequest } from "./request-scope.js";
 
 /** Stable error codes clients may branch on; anything else reaching a response is masked as INTERNAL. */
-export type ErrorCode = "NOT_FOUND" | "BAD_USER_INPUT" | "FORBIDDEN" | "UNAUTHENTICATED" | "INTERNAL";
+export type ErrorCode =
+  "NOT_FOUND" | "BAD_USER_INPUT" | "FORBIDDEN" | "UNAUTHENTICATED" | "IDENTITY_PROVIDER_UNAVAILABLE" | "INTERNAL";
 
 /** Base of the kit's errors: a GraphQLError with a stable `extensions.code` (and the HTTP status a lone error maps to). */
 export class PortalError extends GraphQLError {
@@ -42,12 +44,22 @@ export class UnauthenticatedError extends PortalError {
   }
 }
 
+/** The identity provider's keys cannot be fetched, so a token cannot be judged: HTTP 503, worth retrying. */
+export class IdentityProviderUnavailableError extends PortalError {
+  constructor(message: string) {
+    super("IDENTITY_PROVIDER_UNAVAILABLE", message, {
+      http: { status: 503, headers: new HeaderMap([["retry-after", "5"]]) },
+    });
+  }
+}
+
 /** Codes that pass through to the client unchanged: ours and the GraphQL server's own request errors. */
 const PUBLIC_CODES = new Set([
   "NOT_FOUND",
   "BAD_USER_INPUT",
   "FORBIDDEN",
   "UNAUTHENTICATED",
+  "IDENTITY_PROVIDER_UNAVAILABLE",
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",

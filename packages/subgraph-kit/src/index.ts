@@ -17,6 +17,7 @@ export {
   BadUserInputError,
   createErrorFormatter,
   ForbiddenError,
+  IdentityProviderUnavailableError,
   NotFoundError,
   PortalError,
   UnauthenticatedError,
@@ -24,16 +25,23 @@ export {
 } from "./errors.js";
 export { buildFederatedSchema, linkFederation, FEDERATION_SPEC, type ReferenceResolvers } from "./federation.js";
 export {
-  decodeCursor,
+  cursorFormat,
   DEFAULT_PAGE_SIZE,
-  encodeCursor,
   likePattern,
   MAX_PAGE_SIZE,
   PageInfo,
   pageBySortName,
   pageSize,
   toPage,
+  type CursorFormat,
+  type CursorPart,
 } from "./pagination.js";
+export {
+  DEFAULT_MAX_TEXT_LENGTH,
+  inputHygienePlugin,
+  type TextInputRule,
+  type TextInputRules,
+} from "./input-hygiene.js";
 export { findRepoRoot, readRegistry, registryEntry, type RegistryEntry } from "./registry.js";
 export { currentRequest, runInRequestScope, type RequestGuards, type RequestScope } from "./request-scope.js";
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, likePattern, pageSize, toPage } from "./pagination.js";
+import { cursorFormat, likePattern, pageSize, toPage } from "./pagination.js";
 
 describe("pageSize", () => {
   it("defaults when absent and keeps values in range", () => {
@@ -15,16 +15,44 @@ describe("pageSize", () => {
 });
 
 describe("cursors", () => {
+  const byName = cursorFormat("things", ["string", "string"]);
+  const byId = cursorFormat("events", ["int"]);
+  const byDay = cursorFormat("queue", ["day", "instant"]);
+  const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
   it("round-trip a keyset position", () => {
-    expect(decodeCursor(encodeCursor(["aps", "x"]), 2)).toEqual(["aps", "x"]);
+    expect(byName.decode(byName.encode(["aps", "x"]))).toEqual(["aps", "x"]);
+    expect(byId.decode(byId.encode([42]))).toEqual([42]);
+    expect(byDay.decode(byDay.encode(["2026-12-03", "2026-12-03T10:15:30.000Z"]))).toEqual([
+      "2026-12-03",
+      "2026-12-03T10:15:30.000Z",
+    ]);
   });
 
-  it.each(["garbage", encodeCursor(["only-one"]), Buffer.from("{}").toString("base64url")])(
-    "refuse a cursor this connection did not make (%s)",
-    (cursor) => {
-      expect(() => decodeCursor(cursor, 2)).toThrow("after: is not a cursor from this connection");
-    },
-  );
+  it.each([
+    ["garbage", "garbage"],
+    ["an empty object", raw({})],
+    ["the old format, without the connection", raw(["aps", "x"])],
+    ["too few parts", raw(["things", "aps"])],
+    ["another connection's cursor of the same shape", cursorFormat("others", ["string", "string"]).encode(["a", "b"])],
+  ])("refuse %s, naming the argument", (_name, cursor) => {
+    expect(() => byName.decode(cursor)).toThrow("after: is not a cursor from things");
+  });
+
+  it.each([
+    ["a string id", raw(["events", "abc"])],
+    ["a fractional id", raw(["events", 1.5])],
+    ["an unsafe integer", raw(["events", 2 ** 60])],
+  ])("refuse %s where an integer belongs", (_name, cursor) => {
+    expect(() => byId.decode(cursor, "page")).toThrow("page: is not a cursor from events");
+  });
+
+  it.each([
+    raw(["queue", "tomorrow", "2026-12-03T10:15:30.000Z"]),
+    raw(["queue", "2026-12-03", "2026-13-45T99:00:00Z"]),
+  ])("refuse days and instants that are not (%s)", (cursor) => {
+    expect(() => byDay.decode(cursor)).toThrow("after: is not a cursor from queue");
+  });
 });
 
 describe("toPage", () => {

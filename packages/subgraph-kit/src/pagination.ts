@@ -31,26 +31,54 @@ export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE, 
   return first;
 }
 
-/** An opaque cursor over a keyset position (for example [name, id]). */
-export function encodeCursor(position: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(position), "utf8").toString("base64url");
+/** What one part of a keyset position holds: text, a safe integer, an ISO instant, or a "YYYY-MM-DD" day. */
+export type CursorPart = "string" | "int" | "instant" | "day";
+
+type PartValue<P extends CursorPart> = P extends "int" ? number : string;
+
+/** Encodes and decodes one connection's cursors. */
+export interface CursorFormat<P extends readonly CursorPart[]> {
+  encode(position: { [K in keyof P]: PartValue<P[K]> }): string;
+  /** The position in a cursor this connection issued; any other cursor is BAD_USER_INPUT naming the argument. */
+  decode(cursor: string, argument?: string): { [K in keyof P]: PartValue<P[K]> };
 }
 
-/** The keyset position inside a cursor; a cursor this server did not make is an error naming the argument. */
-export function decodeCursor(cursor: string, length: number, argument = "after"): (string | number)[] {
-  try {
-    const position: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(position) &&
-      position.length === length &&
-      position.every((part) => typeof part === "string" || typeof part === "number")
-    ) {
-      return position as (string | number)[];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new BadUserInputError(argument, "is not a cursor from this connection");
+const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
+  string: (value) => typeof value === "string",
+  int: (value) => typeof value === "number" && Number.isSafeInteger(value),
+  instant: (value) =>
+    typeof value === "string" &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(value) &&
+    !Number.isNaN(Date.parse(value)),
+  day: (value) => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
+};
+
+/**
+ * The cursor format of one connection: an opaque base64url of [connection, ...position]. Naming the connection in the
+ * cursor makes each connection refuse another's cursors, and the typed parts keep a forged one from reaching SQL as
+ * anything but a well-formed position (a NaN id, a date that is not a date).
+ */
+export function cursorFormat<const P extends readonly CursorPart[]>(connection: string, parts: P): CursorFormat<P> {
+  return {
+    encode: (position) => Buffer.from(JSON.stringify([connection, ...position]), "utf8").toString("base64url"),
+    decode(cursor, argument = "after") {
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+      } catch {
+        decoded = null;
+      }
+      if (
+        Array.isArray(decoded) &&
+        decoded.length === parts.length + 1 &&
+        decoded[0] === connection &&
+        parts.every((part, index) => PART_CHECKS[part](decoded[index + 1]))
+      ) {
+        return decoded.slice(1) as never;
+      }
+      throw new BadUserInputError(argument, `is not a cursor from ${connection}`);
+    },
+  };
 }
 
 /** Splits rows fetched with one extra (limit + 1) into the page and its page info. */
@@ -84,6 +112,7 @@ export function likePattern(text: string): string {
  * counted only when `countTotal` is called (the connection's totalCount resolver).
  */
 export async function pageBySortName<T extends { sortName: string; id: string } & ObjectLiteral>(
+  cursors: CursorFormat<readonly ["string", "string"]>,
   matching: () => SelectQueryBuilder<T>,
   alias: string,
   first: number | null | undefined,
@@ -95,7 +124,7 @@ export async function pageBySortName<T extends { sortName: string; id: string } 
     .addOrderBy(`${alias}.id`, "ASC")
     .take(limit + 1);
   if (after) {
-    const [sortName, id] = decodeCursor(after, 2);
+    const [sortName, id] = cursors.decode(after);
     page.andWhere(`(${alias}.sort_name > :sortName OR (${alias}.sort_name = :sortName AND ${alias}.id > :id))`, {
       sortName,
       id,
@@ -103,7 +132,7 @@ export async function pageBySortName<T extends { sortName: string; id: string } 
   }
   const rows = limit === 0 && !after ? [] : await page.getMany();
   return {
-    ...toPage(rows, limit, after, (row) => encodeCursor([row.sortName, row.id])),
+    ...toPage(rows, limit, after, (row) => cursors.encode([row.sortName, row.id])),
     countTotal: () => matching().getCount(),
   };
 }

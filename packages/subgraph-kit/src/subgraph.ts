@@ -6,9 +6,11 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import {
+  apolloReportingDisabled,
   closeServer,
   createGraphQLHttpServer,
   createLogger,
+  graphqlOverHttpPlugin,
   listen,
   onShutdown,
   type Logger,
@@ -29,7 +31,8 @@ import { callerRolesPlugin } from "./caller-roles.js";
 import type { DataSource, MigrationInterface } from "typeorm";
 import type { SubgraphContext } from "./context.js";
 import { openDatabase, resolveDatabase } from "./database.js";
-import { createErrorFormatter, UnauthenticatedError } from "./errors.js";
+import { createErrorFormatter, IdentityProviderUnavailableError, UnauthenticatedError } from "./errors.js";
+import { inputHygienePlugin, type TextInputRules } from "./input-hygiene.js";
 import { loadSubgraphLimits, subgraphLimitsPlugin, type SubgraphLimits } from "./limits.js";
 import { registryEntry } from "./registry.js";
 import { deadlineFrom } from "./request-budget.js";
@@ -51,6 +54,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   isEmpty(dataSource: DataSource): Promise<boolean>;
   /** HTTP routes beside /graphql that write their own response (streamed exports); they check the caller themselves. */
   rawRoutes?(services: SubgraphServices): Record<string, RawRoute>;
+  /** Text inputs that are multi-line or take another length than the kit's default (see input-hygiene.ts). */
+  textInputs?: TextInputRules;
   /** Background work of a running process (schedules); returns how to stop it. Not run in tests. */
   onStarted?(services: SubgraphServices): (() => void) | void;
 }
@@ -108,6 +113,9 @@ export async function createSubgraphServer<TLoaders>(
       ApolloServerPluginInlineTraceDisabled(),
       callerRolesPlugin(production),
       subgraphLimitsPlugin(schema, limits),
+      ...apolloReportingDisabled<SubgraphContext>(),
+      graphqlOverHttpPlugin(),
+      inputHygienePlugin(schema, definition.textInputs),
     ],
   });
   const services: SubgraphServices = {
@@ -171,13 +179,17 @@ export async function createSubgraphServer<TLoaders>(
   };
 }
 
-/** The verified viewer of a request; a refused token is UNAUTHENTICATED with HTTP 401. */
+/**
+ * The verified viewer of a request; a refused token is UNAUTHENTICATED with HTTP 401, and a token that cannot be
+ * judged because the identity provider is down is IDENTITY_PROVIDER_UNAVAILABLE with HTTP 503.
+ */
 export async function viewerOf(verifier: TokenVerifier, authorization: string | undefined) {
   try {
     return await verifier.viewerFrom(authorization);
   } catch (error) {
-    if (error instanceof TokenRejectedError) throw new UnauthenticatedError(error.message);
-    throw error;
+    if (!(error instanceof TokenRejectedError)) throw error;
+    if (error.reason === "unavailable") throw new IdentityProviderUnavailableError(error.message);
+    throw new UnauthenticatedError(error.message);
   }
 }
 

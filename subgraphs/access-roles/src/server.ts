@@ -22,6 +22,12 @@ export const subgraph: SubgraphDefinition<AccessRolesLoaders> = {
   seed: (dataSource) => seedAccessRoles(dataSource),
   // Roles, not users: a database made before roles existed has users and still needs the rest of the seed.
   isEmpty: async (dataSource) => (await dataSource.getRepository(Role).count()) === 0,
+  // What people write to each other is free text; ids and filters are one line.
+  textInputs: {
+    "RequestAccessInput.justification": { multiline: true },
+    "DecideAccessRequestInput.comment": { multiline: true },
+    "RevokeRoleGrantInput.reason": { multiline: true },
+  },
   onStarted: startSweepSchedule,
 };
 

@@ -18,6 +18,8 @@ export const subgraph: SubgraphDefinition<AcknowledgementsLoaders> = {
   createLoaders,
   seed: (dataSource) => seedAcknowledgements(dataSource),
   isEmpty: async (dataSource) => (await dataSource.getRepository(Policy).count()) === 0,
+  // A policy's text is long and multi-line (it takes up to 20000 characters); every other text input is one line.
+  textInputs: { "PublishPolicyVersionInput.body": { multiline: true, maxLength: 20_000 } },
   rawRoutes: acknowledgementsRawRoutes,
 };
 

@@ -16,6 +16,11 @@ export const subgraph: SubgraphDefinition<CatalogLoaders> = {
   createLoaders: createCatalogLoaders,
   seed: (dataSource) => seedCatalog(dataSource),
   isEmpty: async (dataSource) => (await dataSource.getRepository(Application).count()) === 0,
+  // Descriptions are paragraphs; every other text input is one line.
+  textInputs: {
+    "RegisterApplicationInput.description": { multiline: true },
+    "UpdateApplicationInput.description": { multiline: true },
+  },
 };
 
 export { buildCatalogSchema, seedCatalog };

@@ -16,6 +16,11 @@ export const subgraph: SubgraphDefinition<HelpDesksLoaders> = {
   createLoaders: createHelpDesksLoaders,
   seed: (dataSource) => seedHelpDesks(dataSource),
   isEmpty: async (dataSource) => (await dataSource.getRepository(HelpDesk).count()) === 0,
+  // Descriptions are paragraphs; notes, contact values and hours are one line each.
+  textInputs: {
+    "CreateHelpDeskInput.description": { multiline: true },
+    "UpdateHelpDeskInput.description": { multiline: true },
+  },
 };
 
 export { buildHelpDesksSchema, seedHelpDesks };

@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { decodeCursor, encodeCursor, hasRole, pageSize, requireViewer, toPage } from "@portal-graph/subgraph-kit";
+import { cursorFormat, hasRole, pageSize, requireViewer, toPage } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
 import { Role } from "../role/role.entity.js";
 import { approvedApplications } from "../shared/permissions.js";
@@ -8,6 +8,8 @@ import { AccessRequest } from "./access-request.entity.js";
 import { AccessRequestStatus } from "./access-request.types.js";
 
 type QueuedRequest = AccessRequest & { queuedRole?: Role };
+
+const CURSORS = cursorFormat("approvalQueue", ["instant", "string"]);
 
 /**
  * The pending requests the viewer may decide, oldest first: those for applications whose approver role they hold
@@ -21,7 +23,7 @@ export async function approvalQueue(
 ): Promise<AccessRequestConnection> {
   const viewer = requireViewer(ctx);
   const limit = pageSize(first);
-  const position = after ? decodeCursor(after, 2) : null;
+  const position = after ? CURSORS.decode(after) : null;
   const admin = hasRole(viewer, "PORTAL_ADMIN");
   const approved = [...(await approvedApplications(ctx))];
   const now = new Date();
@@ -48,7 +50,7 @@ export async function approvalQueue(
     if (position) {
       const [createdAt, id] = position;
       page.andWhere("(r.created_at > :createdAt OR (r.created_at = :createdAt AND r.id > :id))", {
-        createdAt: new Date(String(createdAt)),
+        createdAt: new Date(createdAt),
         id,
       });
     }
@@ -61,5 +63,5 @@ export async function approvalQueue(
 }
 
 function cursorOf(request: AccessRequest): string {
-  return encodeCursor([request.createdAt.toISOString(), request.id]);
+  return CURSORS.encode([request.createdAt.toISOString(), request.id]);
 }

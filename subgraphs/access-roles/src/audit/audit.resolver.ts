@@ -2,8 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Query, Reso
 import {
   BadUserInputError,
   DateTimeScalar,
-  decodeCursor,
-  encodeCursor,
+  cursorFormat,
   PageInfo,
   pageSize,
   requireRole,
@@ -11,6 +10,8 @@ import {
 } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
 import { AuditAction, AuditEvent } from "./audit-event.entity.js";
+
+const CURSORS = cursorFormat("auditEvents", ["int"]);
 
 /** Which audit events to list; every field narrows, all are optional. */
 @InputType({ description: "Narrows auditEvents; every field is optional and they combine with AND." })
@@ -89,7 +90,7 @@ export class AuditResolver {
     }
     if (filter?.from) query.andWhere("e.at >= :from", { from: filter.from });
     if (filter?.to) query.andWhere("e.at < :to", { to: filter.to });
-    if (after) query.andWhere("e.id < :afterId", { afterId: Number(decodeCursor(after, 1)[0]) });
+    if (after) query.andWhere("e.id < :afterId", { afterId: CURSORS.decode(after)[0] });
     const rows =
       limit === 0
         ? []
@@ -97,7 +98,7 @@ export class AuditResolver {
             .orderBy("e.id", "DESC")
             .take(limit + 1)
             .getMany();
-    return toPage(rows, limit, after, (event) => encodeCursor([event.id]));
+    return toPage(rows, limit, after, (event) => CURSORS.encode([event.id]));
   }
 
   @FieldResolver(() => String, { description: "Ids, codes and dates about the change, as JSON (no personal data)." })

@@ -1,10 +1,12 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { decodeCursor, encodeCursor, hasRole, pageSize, requireViewer, toPage } from "@portal-graph/subgraph-kit";
+import { cursorFormat, hasRole, pageSize, requireViewer, toPage } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
 import { approvedApplications } from "../shared/permissions.js";
 import { dayOf } from "../shared/time.js";
 import { RoleGrantConnection } from "./role-grant.connection.js";
 import { RoleGrant } from "./role-grant.entity.js";
+
+const CURSORS = cursorFormat("certificationQueue", ["day", "string"]);
 
 /**
  * The held grants the viewer may certify, soonest due first: grants in the applications whose approver role they
@@ -17,7 +19,7 @@ export async function certificationQueue(
 ): Promise<RoleGrantConnection> {
   const viewer = requireViewer(ctx);
   const limit = pageSize(first);
-  const position = after ? decodeCursor(after, 2) : null;
+  const position = after ? CURSORS.decode(after) : null;
   const admin = hasRole(viewer, "PORTAL_ADMIN");
   const approved = [...(await approvedApplications(ctx))];
   const now = new Date();
@@ -55,5 +57,5 @@ export async function certificationQueue(
 }
 
 function cursorOf(grant: RoleGrant): string {
-  return encodeCursor([grant.certificationDueOn, grant.id]);
+  return CURSORS.encode([grant.certificationDueOn, grant.id]);
 }

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { BadUserInputError, decodeCursor, encodeCursor, PageInfo } from "@portal-graph/subgraph-kit";
+import { cursorFormat, PageInfo } from "@portal-graph/subgraph-kit";
 import { Acknowledgement } from "./acknowledgement.entity.js";
 
 /** An acknowledgement with its cursor. */
@@ -25,16 +25,14 @@ export class AcknowledgementConnection {
   pageInfo!: PageInfo;
 }
 
+const CURSORS = cursorFormat("acknowledgements", ["int"]);
+
 /** The cursor of an acknowledgement in a user's history: its id (the history is in recording order). */
 export function acknowledgementCursor(acknowledgement: Acknowledgement): string {
-  return encodeCursor([acknowledgement.id]);
+  return CURSORS.encode([acknowledgement.id]);
 }
 
 /** The id inside an acknowledgements cursor; anything else is BAD_USER_INPUT naming `after`. */
 export function decodeAcknowledgementCursor(after: string): number {
-  const [id] = decodeCursor(after, 1);
-  if (typeof id !== "number" || !Number.isSafeInteger(id)) {
-    throw new BadUserInputError("after", "is not a cursor from this connection");
-  }
-  return id;
+  return CURSORS.decode(after)[0];
 }

@@ -103,7 +103,13 @@ export function exportFilterOf(search: URLSearchParams): ReportFilter {
   return { policyId, statuses: statuses.length ? (statuses as ComplianceStatus[]) : null };
 }
 
-const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+const STATUS_OF: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  IDENTITY_PROVIDER_UNAVAILABLE: 503,
+};
 
 function sendError(res: ServerResponse, code: string, message: string): void {
   const text = JSON.stringify({ errors: [{ message, extensions: { code } }] });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import { decodeCursor, encodeCursor, pageSize, requireRole, toPage } from "@portal-graph/subgraph-kit";
+import { cursorFormat, pageSize, requireRole, toPage } from "@portal-graph/subgraph-kit";
 import { now } from "../clock.js";
 import { ComplianceStatus } from "../compliance/status.js";
 import type { AcknowledgementsContext } from "../context.js";
@@ -8,6 +8,8 @@ import { AcknowledgementReportConnection, type AcknowledgementReportEntry } from
 
 // Users judged per statement while filling a page; a page with a selective status filter reads several batches.
 const REPORT_BATCH = 500;
+
+const CURSORS = cursorFormat("acknowledgementReport", ["string"]);
 
 /** The auditors' view across users. */
 @Resolver()
@@ -28,7 +30,7 @@ export class ReportResolver {
   ): Promise<AcknowledgementReportConnection> {
     requireRole(ctx, "AUDITOR");
     const limit = pageSize(first);
-    const afterUserId = after ? String(decodeCursor(after, 1)[0]) : null;
+    const afterUserId = after ? CURSORS.decode(after)[0] : null;
     const at = now();
     const catalog = await ctx.loaders.catalog();
     const policy = reportedPolicy(catalog, policyId, at);
@@ -49,7 +51,7 @@ export class ReportResolver {
     return Object.assign(
       new AcknowledgementReportConnection(),
       toPage<AcknowledgementReportEntry & { user: { id: string } }>(entries, limit, after, (entry) =>
-        encodeCursor([entry.user.id]),
+        CURSORS.encode([entry.user.id]),
       ),
     );
   }

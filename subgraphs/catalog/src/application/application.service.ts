@@ -1,5 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from "typeorm";
-import { BadUserInputError, likePattern, pageBySortName } from "@portal-graph/subgraph-kit";
+import { BadUserInputError, cursorFormat, likePattern, pageBySortName } from "@portal-graph/subgraph-kit";
 import { Application } from "./application.entity.js";
 import { ApplicationConnection } from "./application.connection.js";
 import type { Lifecycle } from "./application.types.js";
@@ -13,6 +13,8 @@ export interface ApplicationFilter {
 
 const MAX_SEARCH_LENGTH = 200;
 
+const CURSORS = cursorFormat("applications", ["string", "string"]);
+
 /** One page of applications ordered by name, keyset-paged on (sort name, id): one statement for the page. */
 export async function listApplications(
   dataSource: DataSource,
@@ -25,7 +27,7 @@ export async function listApplications(
   }
   return Object.assign(
     new ApplicationConnection(),
-    await pageBySortName(() => filtered(dataSource, filter), "a", first, after),
+    await pageBySortName(CURSORS, () => filtered(dataSource, filter), "a", first, after),
   );
 }
 

@@ -1,9 +1,11 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, likePattern, pageBySortName } from "@portal-graph/subgraph-kit";
+import { BadUserInputError, cursorFormat, likePattern, pageBySortName } from "@portal-graph/subgraph-kit";
 import { HelpDeskConnection } from "./help-desk.connection.js";
 import { HelpDesk } from "./help-desk.entity.js";
 
 const MAX_SEARCH_LENGTH = 200;
+
+const CURSORS = cursorFormat("helpDesks", ["string", "string"]);
 
 /**
  * One page of help desks ordered by name, keyset-paged on (sort name, id). `search` matches name, description,
@@ -24,5 +26,5 @@ export async function listHelpDesks(
     if (text) query.andWhere("d.search_text LIKE :pattern ESCAPE '\\'", { pattern: likePattern(text) });
     return query;
   };
-  return Object.assign(new HelpDeskConnection(), await pageBySortName(matching, "d", first, after));
+  return Object.assign(new HelpDeskConnection(), await pageBySortName(CURSORS, matching, "d", first, after));
 }
