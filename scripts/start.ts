@@ -2,6 +2,7 @@
  * `npm start`: the whole graph on one machine. Every subgraph (migrated, seeded when empty) and the gateway,
  * on the registry's ports, until Ctrl-C. Run after `npm run build` (npm start does both).
  */
+import path from "node:path";
 import { findRepoRoot } from "@portal-graph/subgraph-kit";
 import { startStack, type Stack } from "./lib/stack.js";
 
@@ -37,6 +38,9 @@ process.on("SIGTERM", () => void shutdown(0));
 
 // With no identity provider configured (a laptop), run the development issuer and trust it.
 const useDevIssuer = !process.env.OIDC_ISSUER && !process.env.OIDC_JWKS_URL && process.env.NODE_ENV !== "production";
+// Likewise with no caller keys configured: development keys for the gateway, the registry and tests.
+const useDevCallerKeys =
+  !process.env.GATEWAY_PROOF_KEY_FILE && !process.env.TRUSTED_CALLER_KEYS && process.env.NODE_ENV !== "production";
 
 try {
   stack = await startStack({
@@ -44,6 +48,7 @@ try {
     ports: "registry",
     dev,
     devIssuerPort: useDevIssuer ? Number(process.env.DEV_ISSUER_PORT ?? 4100) : undefined,
+    callerKeysDir: useDevCallerKeys ? path.resolve(root, process.env.DATA_DIR ?? "data", "caller-keys") : undefined,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" },
     onLine: printLine,
     onExit: (name, code) => {

@@ -44,6 +44,7 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestS
       ...env,
     },
     devIssuerPort: 0,
+    callerKeysDir: path.join(dataDir, "caller-keys"),
     onLine: (name, line) => lines.push({ name, line }),
   });
   const keysDir = path.join(dataDir, "dev-issuer");

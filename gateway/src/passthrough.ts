@@ -5,6 +5,7 @@ import type { TokenRejectedError } from "@portal-graph/auth";
 import type { RawRoute } from "@portal-graph/http-kit";
 import { sendJson } from "@portal-graph/http-kit";
 import type { Logger } from "pino";
+import type { GatewayProof } from "./gateway-proof.js";
 import type { SubgraphEndpoint } from "./readiness.js";
 import { sendTokenRefusal } from "./token-errors.js";
 
@@ -20,12 +21,14 @@ export interface PassthroughOptions {
   /** Longest the subgraph may stay silent: before its response starts (504) and between two chunks (cut off). */
   timeoutMs: number;
   logger: Logger;
+  /** Proves the call comes from the gateway (docs/adr/0003); none when absent. */
+  proof?: GatewayProof;
 }
 
 /**
  * A route the gateway forwards, unchanged and streamed, to one subgraph (a CSV export), so clients reach it at the
- * gateway's origin like everything else. The caller's Authorization and the request id go with it; the subgraph
- * decides who may read it. A subgraph silent for longer than the timeout is given up on, and a client that goes away
+ * gateway's origin like everything else. The caller's Authorization, the request id and the gateway's proof go with
+ * it; the subgraph decides who may read it. A subgraph silent for longer than the timeout is given up on, and a client that goes away
  * aborts the upstream call, so neither side holds a connection (or a database cursor) for nobody.
  */
 export function passthroughRoute(options: PassthroughOptions): RawRoute {
@@ -42,6 +45,10 @@ export function passthroughRoute(options: PassthroughOptions): RawRoute {
     target.search = new URL(req.url ?? "/", "http://localhost").search;
     const headers: Record<string, string> = { "x-request-id": request.requestId };
     if (req.headers.authorization) headers.authorization = req.headers.authorization;
+    Object.assign(
+      headers,
+      await options.proof?.headers({ subgraph, method: "GET", url: target, body: "", requestId: request.requestId }),
+    );
 
     const upstream = new AbortController();
     const silence = silenceTimer(options.timeoutMs, () => upstream.abort(new PassthroughTimeout()));

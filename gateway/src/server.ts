@@ -16,7 +16,15 @@ import {
   type Logger,
 } from "@portal-graph/http-kit";
 import type { GraphQLFormattedError } from "graphql";
-import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
+import {
+  createTokenVerifier,
+  loadAuthConfig,
+  loadGatewaySigningKey,
+  TokenRejectedError,
+  type CallerSigningKey,
+  type TokenVerifier,
+} from "@portal-graph/auth";
+import { createGatewayProof } from "./gateway-proof.js";
 import { resolveSubgraphUrl, subgraphTimeout, type GatewayConfig } from "./config.js";
 import { checkSubgraphs, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
@@ -58,6 +66,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Verifies bearer tokens; defaults to one built from the OIDC_* environment (the same code the subgraphs use). */
   verifier?: TokenVerifier;
+  /** The key that signs the gateway's proof on each subgraph call; defaults to GATEWAY_PROOF_KEY_FILE (null: none). */
+  proofKey?: CallerSigningKey | null;
 }
 
 // Node 20's global fetch (undici) pools keep-alive connections per origin, so subgraph calls reuse sockets.
@@ -67,6 +77,9 @@ const keepAliveFetch = globalThis.fetch;
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger("gateway");
   const verifier = options.verifier ?? createTokenVerifier(loadAuthConfig());
+  const proofKey = options.proofKey !== undefined ? options.proofKey : loadGatewaySigningKey();
+  if (!proofKey) logger.warn("GATEWAY_PROOF_KEY_FILE is not set: subgraph calls carry no gateway proof");
+  const proof = createGatewayProof(proofKey);
   const overrides = config.subgraphUrlOverrides;
   const metrics = createGatewayMetrics();
   const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(keepAliveFetch) : keepAliveFetch;
@@ -84,6 +97,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         fetcher: subgraphFetch,
         breaker: { failureThreshold: config.breakerFailures, resetMs: config.breakerResetMs },
         retry: config.retrySubgraphQueries,
+        proof,
         onCircuitChange: (state) => metrics.setCircuitState(name, state),
       });
       sources.set(key, source);
@@ -196,12 +210,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
             tokenRefusal,
             timeoutMs: config.subgraphTimeoutMs,
             logger,
+            proof,
           }),
         ]),
       ),
       // Production keeps /metrics off the public port; METRICS_PORT serves it there (see metrics-server.ts).
       ...(config.publicMetrics ? { "/metrics": metricsRoute(metrics) } : {}),
     },
+
     routes: {
       "/health": async () => ({ status: 200, body: { status: "ok" } }),
       // Ready while this gateway can serve, whatever the subgraphs do: one team's outage must not take every

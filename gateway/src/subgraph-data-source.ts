@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import type { Logger } from "@portal-graph/http-kit";
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from "graphql";
 import { CircuitBreaker, type CircuitSnapshot, type CircuitState } from "./circuit-breaker.js";
+import type { GatewayProof } from "./gateway-proof.js";
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
 
@@ -35,6 +36,8 @@ export interface SubgraphDataSourceOptions {
   observe?: (observation: FetchObservation) => void;
   /** Told of every change of the subgraph's circuit (for metrics). */
   onCircuitChange?: (state: CircuitState) => void;
+  /** Proves each fetch comes from the gateway (a fresh assertion per attempt); none when absent. */
+  proof?: GatewayProof;
 }
 
 // Connection failures a second attempt can cure: a refused connect during a restart, a keep-alive socket the
@@ -53,7 +56,8 @@ class FetchFailure extends Error {
 }
 
 /**
- * Calls one subgraph for the gateway: forwards the request id, the caller's token and the time left, gives up at
+ * Calls one subgraph for the gateway: proves the call is the gateway's (a signed assertion per attempt), forwards
+ * the request id, the caller's token and the time left, gives up at
  * the subgraph's timeout or when the client goes, retries a query once on a failed connection, and stops calling
  * altogether while the subgraph's circuit is open. A failed fetch is not thrown: it becomes an answer whose errors
  * (`SUBGRAPH_UNAVAILABLE`, with the subgraph's name and the path) sit where the data would have been, so the
@@ -131,7 +135,15 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
     const retry = this.options.retry && !isMutation(request.query);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(body, headers, context.signal);
+        // Signed per attempt: a retry is a new request, and a subgraph accepts each assertion once.
+        const proof = await this.options.proof?.headers({
+          subgraph: this.options.name,
+          method: "POST",
+          url: this.options.url,
+          body,
+          requestId: context.requestId,
+        });
+        return await this.once(body, { ...headers, ...proof }, context.signal);
       } catch (error) {
         const code = (error as { cause?: { code?: string } }).cause?.code;
         if (!retry || attempt > 1 || !code || !RETRYABLE.has(code) || context.signal?.aborted) throw error;

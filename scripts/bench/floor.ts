@@ -1,5 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { CALLER_ASSERTION_HEADER, signCallerAssertion, type CallerSigningKey } from "@portal-graph/auth";
 import { percentile, round, type LoadResult } from "./load.js";
 
 /** One fetch a gateway made to a subgraph, as it went over the wire. */
@@ -9,6 +11,9 @@ export interface RecordedFetch {
   body: string;
   authorization?: string;
 }
+
+// What the recorder passes on from the gateway's fetch: the proof is bound to the request id, so both go.
+const FORWARDED = ["authorization", "x-request-id", CALLER_ASSERTION_HEADER];
 
 /** Proxies in front of the subgraphs that record every fetch a gateway makes, in order. */
 export async function startRecorder(targets: Record<string, string>) {
@@ -22,9 +27,13 @@ export async function startRecorder(targets: Record<string, string>) {
       const body = Buffer.concat(chunks).toString("utf8");
       const authorization = req.headers.authorization;
       if (req.url?.startsWith("/graphql")) recorded.push({ subgraph, url: target, body, authorization });
+      const forwarded = FORWARDED.flatMap((name) => {
+        const value = req.headers[name];
+        return typeof value === "string" ? [[name, value] as const] : [];
+      });
       const response = await fetch(new URL(req.url ?? "/", target), {
         method: req.method,
-        headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+        headers: { "content-type": "application/json", ...Object.fromEntries(forwarded) },
         body: req.method === "POST" ? body : undefined,
       });
       res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/json" });
@@ -48,9 +57,15 @@ export async function startRecorder(targets: Record<string, string>) {
 
 /**
  * The floor: the same subgraph fetches, called directly one after another in plan order, by `connections` callers
- * for `seconds`. What any gateway must at least spend on an operation.
+ * for `seconds`, each with a fresh proof signed by the gateway's key (as any gateway must send). What any gateway
+ * must at least spend on an operation.
  */
-export async function runFloor(fetches: RecordedFetch[], seconds: number, connections: number): Promise<LoadResult> {
+export async function runFloor(
+  fetches: RecordedFetch[],
+  seconds: number,
+  connections: number,
+  gatewayKey: CallerSigningKey,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const deadline = Date.now() + seconds * 1000;
@@ -59,10 +74,20 @@ export async function runFloor(fetches: RecordedFetch[], seconds: number, connec
       const started = performance.now();
       let failed = false;
       for (const fetched of fetches) {
+        const requestId = randomUUID();
+        const assertion = await signCallerAssertion(gatewayKey, {
+          audience: fetched.subgraph,
+          method: "POST",
+          target: new URL(fetched.url).pathname,
+          body: fetched.body,
+          requestId,
+        });
         const response = await fetch(fetched.url, {
           method: "POST",
           headers: {
             "content-type": "application/json",
+            "x-request-id": requestId,
+            [CALLER_ASSERTION_HEADER]: assertion,
             ...(fetched.authorization ? { authorization: fetched.authorization } : {}),
           },
           body: fetched.body,

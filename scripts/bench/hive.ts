@@ -17,22 +17,34 @@ export function ensureHiveInstalled(root: string): string {
   return dir;
 }
 
+/** What Hive Gateway needs to prove its subgraph fetches as ours does: the gateway's key and each subgraph's URL. */
+export interface HiveProof {
+  keyFile: string;
+  kid: string;
+  /** Subgraph URL (as in the supergraph) → subgraph name. */
+  subgraphs: Record<string, string>;
+}
+
 /**
  * Starts Hive Gateway on the supergraph (routing URLs already pointing at the running subgraphs), passing the
- * caller's Authorization on to the subgraphs as ours does. Resolves once it answers.
+ * caller's Authorization on to the subgraphs as ours does, and signing each subgraph fetch with the gateway's key
+ * (gateway-proof-plugin.mjs), since the subgraphs answer nothing else. Resolves once it answers.
  */
 export async function startHive(
   dir: string,
   supergraphPath: string,
   port: number,
+  proof: HiveProof,
 ): Promise<{ url: string; child: ChildProcess }> {
   writeFileSync(
     path.join(dir, "gateway.config.mjs"),
     `import { defineConfig } from "@graphql-hive/gateway";
+import { useGatewayProof } from "./gateway-proof-plugin.mjs";
 export const gatewayConfig = defineConfig({
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") ?? undefined }),
   },
+  plugins: () => [useGatewayProof(${JSON.stringify(proof)})],
 });
 `,
   );

@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { CALLER_ASSERTION_HEADER, signCallerAssertion, type CallerSigningKey } from "@portal-graph/auth";
 import { mintDevToken, startDevIssuer } from "@portal-graph/auth/dev-issuer";
 import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit";
 import { startStack, subgraphUrlVariable } from "../lib/stack.js";
@@ -89,6 +90,9 @@ try {
     root,
     ports,
     env: processEnv,
+    // Every caller proves itself to the subgraphs: our gateway, Hive (through its plugin) and the floor sign with the
+    // gateway's key; the metrics reads below use the test caller's.
+    callerKeysDir: path.join(runDir, "caller-keys"),
     onLine: (name, line) => {
       // Errors, and anything not a log line (a crash prints a plain stack trace).
       if (!line.startsWith("{") || /"level":(50|60)/.test(line)) console.error(`[${name}] ${line}`);
@@ -96,6 +100,9 @@ try {
   });
   cleanups.push(() => stack.stop());
   const subgraphUrls = Object.fromEntries([...stack.subgraphs.values()].map((sg) => [sg.name, sg.url]));
+  const callerKeys = stack.callerKeys!;
+  const gatewayKey = callerKeys.signingKey("gateway");
+  const testKey = callerKeys.signingKey("test");
   const pids: Record<string, number> = { gateway: stack.gateway.child.pid! };
   for (const sg of stack.subgraphs.values()) pids[sg.name] = sg.child.pid!;
 
@@ -111,6 +118,7 @@ try {
       ...process.env,
       ...processEnv,
       PORT: String(capturePort),
+      GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway"),
       ...Object.fromEntries(Object.entries(recorder.urls).map(([name, url]) => [subgraphUrlVariable(name), url])),
     },
     stdio: "ignore",
@@ -129,7 +137,11 @@ try {
   if (!values["skip-hive"]) {
     const hivePath = path.join(runDir, "supergraph.graphql");
     writeFileSync(hivePath, rewriteRoutingUrls(root, subgraphUrls));
-    hive = await startHive(ensureHiveInstalled(root), hivePath, await freePort());
+    hive = await startHive(ensureHiveInstalled(root), hivePath, await freePort(), {
+      keyFile: callerKeys.privateKeyFile("gateway"),
+      kid: gatewayKey.kid,
+      subgraphs: Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${url}/graphql`, name])),
+    });
     cleanups.push(() => hive!.child.kill());
   }
 
@@ -142,9 +154,9 @@ try {
     const next = (i: number) => requests[i % requests.length]!;
 
     // Counts come from one request on a quiet stack: under load, requests still in flight at the end blur them.
-    const before = await subgraphMetrics(subgraphUrls);
+    const before = await subgraphMetrics(subgraphUrls, testKey);
     await send(stack.gatewayUrl, next(0));
-    const after = await subgraphMetrics(subgraphUrls);
+    const after = await subgraphMetrics(subgraphUrls, testKey);
     const delta = (name: string, key: "requests" | "sqlStatements") => after[name]![key] - before[name]![key];
 
     await runLoad(stack.gatewayUrl, next, warmupSeconds, connections);
@@ -161,7 +173,7 @@ try {
     }
 
     const fetches = await capture(captureUrl, recorder, requests[0]!);
-    const floor = await runFloor(fetches, seconds, connections);
+    const floor = await runFloor(fetches, seconds, connections, gatewayKey);
 
     const result = {
       operation: op.name,
@@ -212,10 +224,22 @@ try {
   await cleanup();
 }
 
-async function subgraphMetrics(urls: Record<string, string>) {
+/** Each subgraph's /metrics, read with the test caller's proof. */
+async function subgraphMetrics(urls: Record<string, string>, key: CallerSigningKey) {
   const entries = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
-      const body = (await (await fetch(`${url}/metrics`)).json()) as { requests: number; sqlStatements: number };
+      const requestId = `bench-metrics-${Date.now()}`;
+      const assertion = await signCallerAssertion(key, {
+        audience: name,
+        method: "GET",
+        target: "/metrics",
+        body: "",
+        requestId,
+      });
+      const response = await fetch(`${url}/metrics`, {
+        headers: { "x-request-id": requestId, [CALLER_ASSERTION_HEADER]: assertion },
+      });
+      const body = (await response.json()) as { requests: number; sqlStatements: number };
       return [name, body] as const;
     }),
   );

@@ -7,6 +7,7 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Server } from "node:http";
+import { ensureDevCallerKeys, type DevCallerKeys } from "@portal-graph/auth";
 import { startDevIssuer } from "@portal-graph/auth/dev-issuer";
 import { readRegistry, type RegistryEntry } from "@portal-graph/subgraph-kit";
 
@@ -30,6 +31,11 @@ export interface StackOptions {
    * (0: a free one). Leave undefined to use the OIDC_* variables as they are.
    */
   devIssuerPort?: number;
+  /**
+   * Make development caller keys there (gateway, registry, test; kept when present) and configure every process with
+   * them: the gateway signs with its key, the subgraphs trust all three. Leave undefined to use the variables as set.
+   */
+  callerKeysDir?: string;
 }
 
 export interface RunningProcess {
@@ -43,6 +49,8 @@ export interface Stack {
   gatewayUrl: string;
   /** The development issuer's identifier, when the stack runs one. */
   issuer: string | null;
+  /** The development caller keys, when the stack made them (callerKeysDir). */
+  callerKeys: DevCallerKeys | null;
   gateway: RunningProcess;
   subgraphs: Map<string, RunningProcess>;
   /** Stops one subgraph (SIGTERM, waits for exit). */
@@ -86,6 +94,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ({ server: issuerServer, issuer } = await startDevIssuer(path.join(dataDir, "dev-issuer"), options.devIssuerPort));
   }
   const issuerEnv: NodeJS.ProcessEnv = issuer ? { OIDC_ISSUER: issuer } : {};
+  const callerKeys = options.callerKeysDir === undefined ? null : ensureDevCallerKeys(options.callerKeysDir);
+  const subgraphKeysEnv: NodeJS.ProcessEnv = callerKeys ? { TRUSTED_CALLER_KEYS: callerKeys.trustedCallerKeys } : {};
+  const gatewayKeysEnv: NodeJS.ProcessEnv = callerKeys
+    ? { GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway") }
+    : {};
 
   const portOf = (name: string, registryPort: number): number => {
     if (options.ports === "registry") return registryPort;
@@ -118,7 +131,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const running = await launch(
       entry.name,
       packageDir(root, entry.package),
-      { PORT: String(port), SEED_ON_START: "true" },
+      { ...subgraphKeysEnv, PORT: String(port), SEED_ON_START: "true" },
       "subgraph listening",
     );
     await waitForReady(`${running.url}/ready`, options.readyTimeoutMs);
@@ -134,7 +147,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const gateway = await launch(
       "gateway",
       packageDir(root, "@portal-graph/gateway"),
-      { ...overrides, PORT: gatewayPort },
+      { ...gatewayKeysEnv, ...overrides, PORT: gatewayPort },
       "gateway listening",
     );
     await waitForReady(`${gateway.url}/ready`, options.readyTimeoutMs);
@@ -152,6 +165,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return {
       gatewayUrl: `${gateway.url}/graphql`,
       issuer,
+      callerKeys,
       gateway,
       subgraphs,
       stopSubgraph: async (name) => stopProcess(subgraphs.get(name)!.child),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../harness.js";
+import { subgraphMetrics } from "../subgraph-client.js";
 
 interface Desk {
   id: string;
@@ -14,13 +15,7 @@ interface Home {
 const HOME = `{ applications(first: 100) { nodes { id helpDesks { purpose primary helpDesk {
   id name openNow hours { timeZone } contactPoints { kind value display menuSteps } } } } } }`;
 
-/** A subgraph's request and SQL totals since it started. */
-async function metrics(stack: TestStack, name: string): Promise<{ requests: number; sqlStatements: number }> {
-  return (await (await fetch(`${stack.subgraphs.get(name)!.url}/metrics`)).json()) as {
-    requests: number;
-    sqlStatements: number;
-  };
-}
+const metrics = subgraphMetrics;
 
 describe("help desks through the gateway", () => {
   let stack: TestStack;

@@ -1,6 +1,7 @@
 import { auditServer } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../harness.js";
+import { provedFetch } from "../subgraph-client.js";
 
 const PORTAL = "https://portal.example.gov";
 const ONE_YEAR = "31536000";
@@ -15,8 +16,9 @@ afterAll(async () => {
 
 const subgraphUrl = (name: string) => `${stack.subgraphs.get(name)!.url}/graphql`;
 
+// At a subgraph, with the test harness's caller proof (docs/adr/0003), so what is tested is the HTTP behaviour.
 function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(url, {
+  return provedFetch(stack, url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
@@ -142,7 +144,9 @@ describe("request ids", () => {
 
 describe("GraphQL over HTTP", () => {
   const get = (url: string, query: string) =>
-    fetch(`${url}?query=${encodeURIComponent(query)}`, { headers: { "apollo-require-preflight": "true" } });
+    provedFetch(stack, `${url}?query=${encodeURIComponent(query)}`, {
+      headers: { "apollo-require-preflight": "true" },
+    });
   const cases: [string, (url: string) => Promise<Response>, number, string][] = [
     [
       "an unknown operationName",

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rotateDevKeys } from "@portal-graph/auth/dev-issuer";
 import { flawedTokens } from "@portal-graph/auth/testing";
 import { startTestStack, type TestStack } from "../harness.js";
+import { callSubgraph } from "../subgraph-client.js";
 
 const ME = "{ me { id displayName portalRoles mfa { enrolled factors } } }";
 
@@ -9,8 +10,13 @@ interface MeData {
   me: { id: string; displayName: string; portalRoles: string[]; mfa: { enrolled: boolean; factors: string[] } } | null;
 }
 
-/** POSTs to any GraphQL endpoint (the gateway or a subgraph directly). */
-async function post(url: string, query: string, token?: string) {
+type Answer = {
+  status: number;
+  body: { data?: MeData | null; errors?: { message: string; extensions?: { code?: string } }[] };
+};
+
+/** POSTs to the gateway. */
+async function post(url: string, query: string, token?: string): Promise<Answer> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -18,22 +24,23 @@ async function post(url: string, query: string, token?: string) {
   });
   return {
     status: response.status,
-    body: (await response.json()) as {
-      data?: MeData | null;
-      errors?: { message: string; extensions?: { code?: string } }[];
-    },
+    body: (await response.json()) as Answer["body"],
   };
 }
 
 describe("identity through the gateway and directly at a subgraph", () => {
   let stack: TestStack;
-  let endpoints: [string, string][];
+  let endpoints: [string, (query: string, token?: string) => Promise<Answer>][];
   beforeAll(async () => {
     // trace: the most a process ever logs, so the no-secrets-in-logs check below sees everything.
     stack = await startTestStack({ LOG_LEVEL: "trace" });
     endpoints = [
-      ["gateway", stack.gatewayUrl],
-      ["access-roles directly", `${stack.subgraphs.get("access-roles")!.url}/graphql`],
+      ["gateway", (query, token) => post(stack.gatewayUrl, query, token)],
+      // The subgraph with the test harness's caller proof: the user's token is checked there again all the same.
+      [
+        "access-roles directly",
+        (query, token) => callSubgraph(stack, "access-roles", { query, token }) as Promise<Answer>,
+      ],
     ];
   });
   afterAll(async () => {
@@ -41,8 +48,8 @@ describe("identity through the gateway and directly at a subgraph", () => {
   });
 
   it("answers me for a development user and me: null without a token", async () => {
-    for (const [, url] of endpoints) {
-      const signedIn = await post(url, ME, await stack.token("bob"));
+    for (const [, call] of endpoints) {
+      const signedIn = await call(ME, await stack.token("bob"));
       expect(signedIn.status).toBe(200);
       expect(signedIn.body.data!.me).toEqual({
         id: "bob",
@@ -50,7 +57,7 @@ describe("identity through the gateway and directly at a subgraph", () => {
         portalRoles: [],
         mfa: { enrolled: true, factors: ["pwd", "mfa", "sms"] },
       });
-      const anonymous = await post(url, ME);
+      const anonymous = await call(ME);
       expect(anonymous.body).toEqual({ data: { me: null } });
     }
   });
@@ -63,8 +70,8 @@ describe("identity through the gateway and directly at a subgraph", () => {
   it("refuses every flawed token with 401 UNAUTHENTICATED, at the gateway and at the subgraph", async () => {
     const flawed = await flawedTokens(stack.keysDir, stack.issuer!);
     for (const [name, token, message] of flawed) {
-      for (const [where, url] of endpoints) {
-        const { status, body } = await post(url, ME, token);
+      for (const [where, call] of endpoints) {
+        const { status, body } = await call(ME, token);
         expect([where, name, status]).toEqual([where, name, 401]);
         expect(body.errors?.[0]?.extensions?.code, `${where}: ${name}`).toBe("UNAUTHENTICATED");
         expect(body.errors?.[0]?.message, `${where}: ${name}`).toBe(message);
@@ -76,8 +83,8 @@ describe("identity through the gateway and directly at a subgraph", () => {
   it("picks up a rotated signing key without a restart", async () => {
     await rotateDevKeys(stack.keysDir);
     const token = await stack.token("carol");
-    for (const [, url] of endpoints) {
-      const { status, body } = await post(url, ME, token);
+    for (const [, call] of endpoints) {
+      const { status, body } = await call(ME, token);
       expect(status).toBe(200);
       expect(body.data!.me!.portalRoles).toEqual(["PORTAL_ADMIN"]);
     }
@@ -97,26 +104,17 @@ describe("identity through the gateway and directly at a subgraph", () => {
 
   it("does not let one user read another's email or MFA, even calling the subgraph directly", async () => {
     const query = `{ _entities(representations: [{ __typename: "User", id: "bob" }]) { ... on User { id email mfa { factors } } } }`;
-    const url = `${stack.subgraphs.get("access-roles")!.url}/graphql`;
-    const asAlice = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${await stack.token("alice")}` },
-      body: JSON.stringify({ query }),
+    const { body: alice } = await callSubgraph<{ _entities: unknown[] }>(stack, "access-roles", {
+      query,
+      token: await stack.token("alice"),
     });
-    const alice = (await asAlice.json()) as {
-      data: { _entities: unknown[] };
-      errors: { extensions: { code: string } }[];
-    };
-    expect(alice.data._entities).toEqual([{ id: "bob", email: null, mfa: null }]);
-    expect(alice.errors.map((error) => error.extensions.code)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
-    const asAuditor = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${await stack.token("frank")}` },
-      body: JSON.stringify({ query }),
+    expect(alice.data!._entities).toEqual([{ id: "bob", email: null, mfa: null }]);
+    expect(alice.errors!.map((error) => error.extensions!.code)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
+    const { body: auditor } = await callSubgraph<{ _entities: { email: string }[] }>(stack, "access-roles", {
+      query,
+      token: await stack.token("frank"),
     });
-    expect(((await asAuditor.json()) as { data: { _entities: { email: string }[] } }).data._entities[0]!.email).toBe(
-      "bob@example.test",
-    );
+    expect(auditor.data!._entities[0]!.email).toBe("bob@example.test");
   });
 
   it("guards catalog writes by role through the gateway", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../harness.js";
+import { provedFetch } from "../subgraph-client.js";
 
 interface Answer {
   status: number;
@@ -27,7 +28,12 @@ async function call(
     if (!tokens.has(options.user)) tokens.set(options.user, await stack.token(options.user));
     headers.authorization = `Bearer ${tokens.get(options.user)}`;
   }
-  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  // A subgraph is called with the test harness's caller proof (docs/adr/0003).
+  const response = await provedFetch(stack, url, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Answer["body"] };
 }
 

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root, startTestStack, type TestStack } from "../harness.js";
+import { callSubgraph } from "../subgraph-client.js";
 
 // One operation that needs two subgraphs: the application from catalog, its help desks from help-desks.
 const QUERY = `query ApplicationDesks {
@@ -176,14 +177,15 @@ describe("metrics, traces and request ids across the real stack", () => {
   });
 
   it("keeps each subgraph's JSON /metrics for plain clients and answers Prometheus text to a scraper", async () => {
-    const catalog = stack.subgraphs.get("catalog")!;
-    const json = (await (await fetch(`${catalog.url}/metrics`)).json()) as Record<string, unknown>;
+    // A subgraph's /metrics answers only callers with a proof (docs/adr/0003): here the test harness's.
+    const json = (await callSubgraph(stack, "catalog", { path: "/metrics" })).body as Record<string, unknown>;
     expect(json).toEqual({ subgraph: "catalog", requests: expect.any(Number), sqlStatements: expect.any(Number) });
-    const scraped = await fetch(`${catalog.url}/metrics`, {
+    const scraped = await callSubgraph(stack, "catalog", {
+      path: "/metrics",
       headers: { accept: "application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.4,*/*;q=0.1" },
     });
-    expect(scraped.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
-    const text = await scraped.text();
+    expect(scraped.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = scraped.text;
     expect(text).toMatch(new RegExp(`^subgraph_requests_total\\{subgraph="catalog"\\} ${json.requests}$`, "m"));
     expect(text).toMatch(/^subgraph_sql_statements_total\{subgraph="catalog"\} \d+$/m);
     expect(text).toContain("# TYPE process_resident_memory_bytes gauge");

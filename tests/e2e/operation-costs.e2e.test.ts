@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root, startTestStack, type TestStack } from "../harness.js";
+import { subgraphMetrics } from "../subgraph-client.js";
 
 // The benchmark's operations, run once each on a quiet stack: the subgraph fetches and SQL statements each costs
 // are fixed by the query plan and the loaders, whatever the data. A change that breaks batching changes a number.
@@ -34,10 +35,7 @@ describe("what each benchmarked operation costs", () => {
 
   async function metrics() {
     const entries = await Promise.all(
-      [...stack.subgraphs.values()].map(async (sg) => {
-        const body = (await (await fetch(`${sg.url}/metrics`)).json()) as { requests: number; sqlStatements: number };
-        return [sg.name, body] as const;
-      }),
+      [...stack.subgraphs.values()].map(async (sg) => [sg.name, await subgraphMetrics(stack, sg.name)] as const),
     );
     return Object.fromEntries(entries);
   }

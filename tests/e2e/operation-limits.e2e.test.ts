@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../harness.js";
+import { subgraphMetrics } from "../subgraph-client.js";
 
 /** `a { b { a { b { leaf } } } }`: the pair nested the given number of times inside the root field's text. */
 function nested(root: string, pair: [string, string], levels: number, leaf: string): string {
@@ -35,10 +36,9 @@ describe("operation limits on the real graph", () => {
   /** Requests each subgraph has answered since it started. */
   async function requests(): Promise<Record<string, number>> {
     const entries = await Promise.all(
-      [...stack.subgraphs.values()].map(async (sg) => {
-        const body = (await (await fetch(`${sg.url}/metrics`)).json()) as { requests: number };
-        return [sg.name, body.requests] as const;
-      }),
+      [...stack.subgraphs.values()].map(
+        async (sg) => [sg.name, (await subgraphMetrics(stack, sg.name)).requests] as const,
+      ),
     );
     return Object.fromEntries(entries);
   }

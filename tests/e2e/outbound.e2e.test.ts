@@ -13,6 +13,7 @@ import { rotateDevKeys } from "@portal-graph/auth/dev-issuer";
 import { publicKeySet, startTestJwks, type TestJwks } from "@portal-graph/auth/testing";
 import { subgraphUrlVariable } from "../../scripts/lib/stack.js";
 import { root, startTestStack, type TestStack } from "../harness.js";
+import { provedFetch } from "../subgraph-client.js";
 
 const ME = "{ me { id } }";
 
@@ -31,8 +32,9 @@ afterAll(async () => {
   await jwks?.stop();
 });
 
+// At a subgraph with the test harness's caller proof (docs/adr/0003): what is tested is the token check.
 async function me(url: string, token?: string) {
-  const response = await fetch(url, {
+  const response = await provedFetch(stack, url, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: ME }),
@@ -130,6 +132,7 @@ describe("a started gateway's outbound connections", () => {
         LOG_LEVEL: "info",
         OIDC_ISSUER: stack.issuer!,
         OIDC_JWKS_URL: jwks.url,
+        GATEWAY_PROOF_KEY_FILE: stack.callerKeys!.privateKeyFile("gateway"),
         // Were Apollo's usage reporting reachable, these would switch it on.
         APOLLO_KEY: "service:portal-graph:not-a-real-key",
         APOLLO_GRAPH_REF: "portal-graph@current",

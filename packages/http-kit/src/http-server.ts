@@ -14,6 +14,15 @@ export interface HttpRequestInfo {
   remoteAddress?: string;
   /** Aborts when the client closes the connection before its answer is written: nobody will read it. */
   signal: AbortSignal;
+  /** Who proved to be calling (what verifyCaller answered), on a server that checks callers. */
+  caller?: string;
+}
+
+/** The request a caller proof must cover: method, path with query string as sent, and the exact body bytes. */
+export interface CallToVerify {
+  method: string;
+  target: string;
+  body: Buffer;
 }
 
 /** A plain JSON route such as /health: returns a status and a body. */
@@ -35,6 +44,13 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   around?: <T>(request: HttpRequestInfo, run: () => Promise<T>) => Promise<T>;
   /** Headers added to a GraphQL response, read after execution (for per-request counters). */
   responseHeaders?: (request: HttpRequestInfo) => Record<string, string>;
+  /**
+   * Proves who is calling before anything else is done with a request (a subgraph's check of the gateway's
+   * assertion): it sees the raw body before any parsing, throws an HttpError to refuse, and its answer becomes
+   * `request.caller`. Routes other than GraphQL are checked with an empty body. Paths in `openPaths` skip it.
+   */
+  verifyCaller?: (request: HttpRequestInfo, call: CallToVerify) => Promise<string>;
+  openPaths?: string[];
   /** Browser origins allowed to call; none by default, and a preflight from any other origin is refused (403). */
   cors?: CorsPolicy;
   /** Strict-Transport-Security max-age; default HSTS_MAX_AGE_SECONDS, no header when unset. */
@@ -43,11 +59,13 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-class HttpError extends Error {
+/** A refusal the HTTP layer answers itself, as a GraphQL-shaped error with this status and code. */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -63,6 +81,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
   // Everything a request does runs as that request, so each log line written meanwhile carries its id.
   const around: typeof aroundRequest = (request, run) =>
     runWithRequestId(request.requestId, () => aroundRequest(request, run));
+  const openPaths = new Set(options.openPaths ?? []);
+  const checksCaller = (path: string) => options.verifyCaller !== undefined && !openPaths.has(path);
   const cors = options.cors ?? { origins: [] };
   const hstsMaxAgeSeconds =
     options.hstsMaxAgeSeconds === undefined ? readHstsMaxAgeSeconds() : options.hstsMaxAgeSeconds;
@@ -87,6 +107,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       await around(request, async () => {
         const route = options.routes?.[url.pathname];
         const rawRoute = options.rawRoutes?.[url.pathname];
+        if (url.pathname !== graphqlPath && checksCaller(url.pathname)) {
+          request.caller = await options.verifyCaller!(request, {
+            method: req.method ?? "GET",
+            target: req.url ?? "/",
+            body: Buffer.alloc(0),
+          });
+        }
         if (route && req.method === "GET") {
           const { status, body } = await route(request);
           sendJson(res, status, body);
@@ -100,7 +127,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       });
     } catch (error) {
       if (error instanceof HttpError) {
-        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        req.resume();
+        sendJson(res, error.status, {
+          errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }],
+        });
       } else {
         options.logger.error({ err: error, requestId: request.requestId }, "request failed");
         if (!res.headersSent) {
@@ -119,7 +149,15 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
   }
 
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, request: HttpRequestInfo) {
-    const body = req.method === "POST" ? parseJsonBody(req, await readBody(req, maxBodyBytes)) : undefined;
+    const raw = req.method === "POST" ? await readBody(req, maxBodyBytes) : Buffer.alloc(0);
+    if (checksCaller(url.pathname)) {
+      request.caller = await options.verifyCaller!(request, {
+        method: req.method ?? "GET",
+        target: req.url ?? "/",
+        body: raw,
+      });
+    }
+    const body = req.method === "POST" ? parseJsonBody(req, raw.toString("utf8")) : undefined;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -162,7 +200,7 @@ function parseJsonBody(req: IncomingMessage, raw: string): unknown {
   }
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) {
     req.resume();
@@ -178,7 +216,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** Writes a JSON response with the given status. */

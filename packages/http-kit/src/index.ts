@@ -5,6 +5,8 @@ export {
   listen,
   sendJson,
   DEFAULT_MAX_BODY_BYTES,
+  HttpError,
+  type CallToVerify,
   type GraphQLHttpServerOptions,
   type HttpRequestInfo,
   type JsonRoute,

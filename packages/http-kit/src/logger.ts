@@ -8,6 +8,8 @@ const REDACT = [
   "authorization",
   "headers.authorization",
   "req.headers.authorization",
+  'headers["x-gateway-assertion"]',
+  'req.headers["x-gateway-assertion"]',
   "headers.cookie",
   "email",
   "*.email",

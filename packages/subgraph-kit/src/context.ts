@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
-import type { Viewer } from "@portal-graph/auth";
+import type { CallerRole, Viewer } from "@portal-graph/auth";
 
 export type { MfaStatus, Viewer } from "@portal-graph/auth";
 
@@ -9,6 +9,8 @@ export interface SubgraphContext<TLoaders = unknown> {
   requestId: string;
   /** The verified caller, or null when the request carried no token. */
   viewer: Viewer | null;
+  /** Which door the request came through: the verified caller's role (in-process tests run as the gateway). */
+  caller: CallerRole;
   loaders: TLoaders;
   dataSource: DataSource;
   logger: Logger;

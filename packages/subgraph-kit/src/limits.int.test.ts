@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CALLER_ASSERTION_HEADER, ensureDevCallerKeys, loadCallerTrust, signCallerAssertion } from "@portal-graph/auth";
 import { createLogger } from "@portal-graph/http-kit";
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +14,25 @@ import { createSubgraphServer, type SubgraphDefinition, type SubgraphServer } fr
 import { createTestDatabase, testDatabaseKinds } from "./testing/databases.js";
 
 const kinds = await testDatabaseKinds();
+
+// Called over HTTP as the gateway calls it: with a proof signed by a key the subgraph trusts (docs/adr/0003).
+const keysDir = mkdtempSync(path.join(os.tmpdir(), "probes-keys-"));
+afterAll(() => rmSync(keysDir, { recursive: true, force: true }));
+const keys = ensureDevCallerKeys(keysDir);
+const callerTrust = loadCallerTrust({ TRUSTED_CALLER_KEYS: keys.trustedCallerKeys });
+
+/** The headers that prove a POST of this body to /graphql comes from the gateway. */
+async function proof(body: string): Promise<Record<string, string>> {
+  const requestId = `probe-${Math.random().toString(36).slice(2)}`;
+  const assertion = await signCallerAssertion(keys.signingKey("gateway"), {
+    audience: "probes",
+    method: "POST",
+    target: "/graphql",
+    body,
+    requestId,
+  });
+  return { "x-request-id": requestId, [CALLER_ASSERTION_HEADER]: assertion };
+}
 
 @ObjectType()
 @Directive('@key(fields: "id")')
@@ -87,10 +110,11 @@ describe.each(kinds)("a subgraph's own limits on %s, called directly", (kind) =>
   let close: () => Promise<void>;
 
   async function post(query: string, variables?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    const body = JSON.stringify({ query, variables });
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ query, variables }),
+      headers: { "content-type": "application/json", ...headers, ...(await proof(body)) },
+      body,
     });
     return {
       status: response.status,
@@ -112,7 +136,7 @@ describe.each(kinds)("a subgraph's own limits on %s, called directly", (kind) =>
       SUBGRAPH_MAX_ENTITIES: "4",
       SUBGRAPH_MAX_SQL_STATEMENTS: "5",
     });
-    server = await createSubgraphServer(definition, dataSource, { logger, limits });
+    server = await createSubgraphServer(definition, dataSource, { logger, limits, callerTrust });
     url = `http://127.0.0.1:${await server.start(0, "127.0.0.1")}/graphql`;
     close = async () => {
       await server.stop();
@@ -175,10 +199,11 @@ describe.each(kinds)("a subgraph's own limits on %s, called directly", (kind) =>
   it("refuses the next statement of a request whose caller has closed the connection", async () => {
     outliving.waiting = false;
     const caller = new AbortController();
+    const body = JSON.stringify({ query: "{ outlivesCaller }" });
     const answered = fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ outlivesCaller }" }),
+      headers: { "content-type": "application/json", ...(await proof(body)) },
+      body,
       signal: caller.signal,
     }).catch((error: Error) => error.name);
     // The resolver waits for the caller to leave; leave once it is waiting.

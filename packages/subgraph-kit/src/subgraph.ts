@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -16,7 +17,17 @@ import {
   type RawRoute,
 } from "@portal-graph/http-kit";
 import type { GraphQLSchema } from "graphql";
-import { createTokenVerifier, loadAuthConfig, TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
+import {
+  createTokenVerifier,
+  loadAuthConfig,
+  loadCallerTrust,
+  TokenRejectedError,
+  type CallerRole,
+  type CallerTrustConfig,
+  type TokenVerifier,
+} from "@portal-graph/auth";
+import { createCallerCheck, OPEN_PATHS } from "./caller-check.js";
+import { callerRolesPlugin } from "./caller-roles.js";
 import type { DataSource, MigrationInterface } from "typeorm";
 import type { SubgraphContext } from "./context.js";
 import { openDatabase, resolveDatabase } from "./database.js";
@@ -61,7 +72,7 @@ export interface SubgraphServer {
   server: Server;
   apollo: ApolloServer<SubgraphContext>;
   schema: GraphQLSchema;
-  /** Starts Apollo and listens; resolves with the bound port. */
+  /** Starts Apollo and listens (on 127.0.0.1 unless a host is given); resolves with the bound port. */
   start(port: number, host?: string): Promise<number>;
   /** Stops accepting, drains in-flight requests and stops Apollo (the data source stays open). */
   stop(): Promise<void>;
@@ -73,11 +84,20 @@ const counters = { requests: 0 };
 export async function createSubgraphServer<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dataSource: DataSource,
-  options: { logger?: Logger; maxBodyBytes?: number; verifier?: TokenVerifier; limits?: SubgraphLimits } = {},
+  options: {
+    logger?: Logger;
+    maxBodyBytes?: number;
+    verifier?: TokenVerifier;
+    limits?: SubgraphLimits;
+    callerTrust?: CallerTrustConfig;
+  } = {},
 ): Promise<SubgraphServer> {
   const logger = options.logger ?? createLogger(definition.name);
   // Each subgraph verifies the caller's token itself: calling it directly, around the gateway, gains nothing.
   const verifier = options.verifier ?? createTokenVerifier(loadAuthConfig());
+  // ... and that the call came through the gateway (or another trusted caller): see docs/adr/0003.
+  const callerTrust = options.callerTrust ?? loadCallerTrust();
+  const production = process.env.NODE_ENV === "production";
   const schema = await definition.buildSchema();
   const limits = options.limits ?? loadSubgraphLimits();
   const apollo = new ApolloServer<SubgraphContext>({
@@ -85,10 +105,13 @@ export async function createSubgraphServer<TLoaders>(
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Introspection is decided per caller by callerRolesPlugin (the gateway and the registry in production).
+    introspection: true,
     // Inline tracing is for GraphOS usage reporting, which Portal Graph does not use; it costs on every request.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      callerRolesPlugin(production),
       subgraphLimitsPlugin(schema, limits),
       ...apolloReportingDisabled<SubgraphContext>(),
       graphqlOverHttpPlugin(),
@@ -112,13 +135,16 @@ export async function createSubgraphServer<TLoaders>(
     // A request stops at its next SQL statement once its caller has gone or the gateway's deadline has passed.
     around: (request, run) =>
       runInRequestScope(request.requestId, run, { signal: request.signal, ...deadlineFrom(request.headers) }),
-    context: async ({ requestId, headers }) => {
+    verifyCaller: createCallerCheck(definition.name, callerTrust, logger),
+    openPaths: OPEN_PATHS,
+    context: async ({ requestId, headers, caller }) => {
       counters.requests += 1;
       const scope = currentRequest();
       if (scope) scope.maxStatements = limits.sqlStatements;
       return {
         requestId,
         viewer: await viewerOf(verifier, headers.authorization),
+        caller: caller as CallerRole,
         loaders: definition.createLoaders(dataSource),
         dataSource,
         logger: logger.child({ requestId }),
@@ -144,7 +170,7 @@ export async function createSubgraphServer<TLoaders>(
     schema,
     async start(port, host) {
       await apollo.start();
-      return listen(server, port, host);
+      return listen(server, port, host ?? "127.0.0.1");
     },
     async stop() {
       await closeServer(server);
@@ -178,6 +204,7 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
   try {
     const target = resolveDatabase(definition.name);
     const verifier = createTokenVerifier(loadAuthConfig());
+    const callerTrust = loadCallerTrust();
     const port = process.env.PORT === undefined ? registryEntry(definition.name).port : parsePort(process.env.PORT);
     const dataSource = await openDatabase({
       target,
@@ -189,14 +216,17 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
       const inserted = await definition.seed(dataSource);
       logger.info({ inserted }, "seeded an empty database");
     }
-    const subgraph = await createSubgraphServer(definition, dataSource, { logger, verifier });
+    const subgraph = await createSubgraphServer(definition, dataSource, { logger, verifier, callerTrust });
     const stopBackground = definition.onStarted?.({
       dataSource,
       logger,
       viewerOf: (authorization) => viewerOf(verifier, authorization),
     });
-    const bound = await subgraph.start(port, process.env.HOST);
-    logger.info({ port: bound, database: target.kind }, "subgraph listening");
+    // Loopback unless told otherwise: only the gateway, on the same host or through HOST, should reach a subgraph.
+    const host = process.env.HOST?.trim() || "127.0.0.1";
+    const bound = await subgraph.start(port, host);
+    const { address } = subgraph.server.address() as AddressInfo;
+    logger.info({ port: bound, host: address, database: target.kind }, "subgraph listening");
     onShutdown(logger, async () => {
       stopBackground?.();
       await subgraph.stop();

@@ -53,6 +53,8 @@ export async function openTestSubgraph<TLoaders>(
         const contextValue: SubgraphContext<TLoaders> = {
           requestId,
           viewer,
+          // In-process execution stands where the gateway's verified call would.
+          caller: "gateway",
           loaders: definition.createLoaders(dataSource),
           dataSource,
           logger,

@@ -4,13 +4,29 @@ import type { AccessRolesContext } from "../context.js";
 import { MfaStatus, User } from "./user.entity.js";
 import { userFromViewer } from "./user.service.js";
 
-/** `me`, and the fields of User only its owner and auditors may read. */
+/**
+ * `me`, and the fields of User not everyone may read: a user's name and portal roles need a signed-in viewer (through
+ * the gateway they appear only beside signed-in data: `me`, a request's requester, a grant's holder), so an anonymous
+ * `_entities` call learns neither; email and MFA only the user and auditors.
+ */
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => User, { nullable: true, description: "The signed-in user; null when anonymous." })
   async me(@Ctx() ctx: AccessRolesContext): Promise<User | null> {
     if (!ctx.viewer) return null;
     return userFromViewer(ctx.dataSource, ctx.viewer, await ctx.loaders.userById.load(ctx.viewer.id));
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  displayName(@Root() user: User, @Ctx() ctx: AccessRolesContext): string | null {
+    requireViewer(ctx);
+    return user.displayName;
+  }
+
+  @FieldResolver(() => [String], { description: "PORTAL_ADMIN, HELPDESK_ADMIN, POLICY_ADMIN, AUDITOR." })
+  portalRoles(@Root() user: User, @Ctx() ctx: AccessRolesContext): string[] {
+    requireViewer(ctx);
+    return user.portalRoles;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Readable by the user and by auditors." })
