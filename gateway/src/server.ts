@@ -193,9 +193,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     logger,
     maxBodyBytes: config.maxBodyBytes,
     cors: { origins: config.corsOrigins },
-    context: async ({ requestId, headers, signal, remoteAddress }) => {
+    context: async ({ requestId, headers, signal, remoteAddress, graphql }) => {
       // Refuse a bad token here, before any planning; the subgraphs verify it again on their own.
       const subject = await checkToken(headers.authorization, requestId);
+      // Structural limits before validation, so a long hostile document is refused in milliseconds.
+      limits.precheck(graphql?.query, graphql?.operationName, requestId);
       const client = await rateLimiter?.admit(subject, remoteAddress, headers);
       return { requestId, authorization: headers.authorization, signal, client };
     },

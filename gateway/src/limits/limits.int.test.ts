@@ -72,11 +72,16 @@ describe("operation limits through the gateway", () => {
     return `http://127.0.0.1:${await gateway.start()}/graphql`;
   }
 
-  async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<Answer> {
+  async function post(
+    url: string,
+    query: string,
+    headers: Record<string, string> = {},
+    operationName?: string,
+  ): Promise<Answer> {
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify({ query, operationName }),
     });
     return { status: response.status, body: (await response.json()) as Answer["body"] };
   }
@@ -161,6 +166,33 @@ describe("operation limits through the gateway", () => {
         expect(fetches()).toBe(before);
       },
     );
+
+    it("refuses a structural limit before validation: an over-limit document is refused even where it is invalid", async () => {
+      // Three aliases of a field the schema does not have: validation would say GRAPHQL_VALIDATION_FAILED.
+      const refused = await post(url, "{ a: nothing b: nothing c: nothing }");
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({
+          extensions: { code: "OPERATION_LIMIT_EXCEEDED", limit: "aliases", max: 2, actual: 3 },
+        }),
+      ]);
+      const metrics = await (await fetch(url.replace(/\/graphql$/, "/metrics"))).text();
+      expect(metrics).toMatch(/^gateway_operation_refusals_total\{limit="aliases"\} [1-9]/m);
+      // Under the limits, the same mistake is still validation's to answer.
+      const invalid = await post(url, "{ a: nothing }");
+      expect(invalid.body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    });
+
+    it("measures the operation the request names, in a GET as in a POST", async () => {
+      const document = "query Small { items { id } } query Wide { a: items { id } b: items { id } c: items { id } }";
+      const small = await post(url, document, {}, "Small");
+      expect(small.body.errors).toBeUndefined();
+      const wide = await fetch(`${url}?${new URLSearchParams({ query: document, operationName: "Wide" })}`, {
+        headers: { "apollo-require-preflight": "true" },
+      });
+      expect(wide.status).toBe(400);
+      expect(((await wide.json()) as Answer["body"]).errors?.[0]?.extensions).toMatchObject({ limit: "aliases" });
+    });
 
     it("prices the subgraph's @cost and @listSize declarations", async () => {
       // audit: @cost(weight: 40); each item's children: @listSize(assumedSize: 2), 1 + 2 x 1 each.

@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { Logger } from "@portal-graph/http-kit";
 import {
+  createShapePrecheck,
   formatTokenLimitError,
+  OperationLimitExceededError,
   operationLimitsPlugin,
   type CostModel,
   type OperationLimitsPluginOptions,
@@ -18,6 +20,11 @@ export interface GatewayOperationLimits<TContext extends BaseContext> {
   plugin: ApolloServerPlugin<TContext>;
   /** Builds the cost model of a newly served supergraph; one that cannot be read keeps the previous model. */
   supergraphLoaded(coreSupergraphSdl: string): void;
+  /**
+   * The structural limits checked on the request's text before GraphQL validation (which costs a long hostile
+   * document hundreds of milliseconds); throws OPERATION_LIMIT_EXCEEDED. The plugin still checks everything later.
+   */
+  precheck(query: unknown, operationName: unknown, requestId?: string): void;
   /** A `formatError` step: a document over the token limit is answered as OPERATION_LIMIT_EXCEEDED. */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
 }
@@ -31,7 +38,20 @@ export function createOperationLimits<TContext extends BaseContext & { requestId
   onRefused?: (limit: string) => void,
 ): GatewayOperationLimits<TContext> {
   let model: CostModel | undefined;
+  const shapePrecheck = createShapePrecheck(config);
+  const report = (error: OperationLimitExceededError, requestId: string | undefined) => {
+    onRefused?.(error.limit);
+    logger.info({ requestId, limit: error.limit, max: error.max, actual: error.actual }, "operation refused");
+  };
   return {
+    precheck(query, operationName, requestId) {
+      try {
+        shapePrecheck(query, operationName);
+      } catch (error) {
+        if (error instanceof OperationLimitExceededError) report(error, requestId);
+        throw error;
+      }
+    },
     supergraphLoaded(coreSupergraphSdl) {
       try {
         model = costModelFromSupergraph(coreSupergraphSdl, config);
@@ -52,13 +72,7 @@ export function createOperationLimits<TContext extends BaseContext & { requestId
       costModel: () => model,
       costHeader: COST_HEADER,
       accepted,
-      refused: (error, request) => {
-        onRefused?.(error.limit);
-        logger.info(
-          { requestId: request.contextValue.requestId, limit: error.limit, max: error.max, actual: error.actual },
-          "operation refused",
-        );
-      },
+      refused: (error, request) => report(error, request.contextValue.requestId),
     }),
   };
 }

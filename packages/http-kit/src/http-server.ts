@@ -16,6 +16,8 @@ export interface HttpRequestInfo {
   signal: AbortSignal;
   /** Who proved to be calling (what verifyCaller answered), on a server that checks callers. */
   caller?: string;
+  /** The GraphQL request's text and operation name as sent (JSON body or query string), unchecked. */
+  graphql?: { query?: unknown; operationName?: unknown };
 }
 
 /** The request a caller proof must cover: method, path with query string as sent, and the exact body bytes. */
@@ -158,6 +160,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       });
     }
     const body = req.method === "POST" ? parseJsonBody(req, raw.toString("utf8")) : undefined;
+    request.graphql = graphqlRequestOf(body, url);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -183,6 +186,15 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
   const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 65_000;
   return server;
+}
+
+function graphqlRequestOf(body: unknown, url: URL): HttpRequestInfo["graphql"] {
+  if (body === undefined) {
+    return { query: url.searchParams.get("query") ?? undefined, operationName: url.searchParams.get("operationName") };
+  }
+  if (typeof body !== "object" || body === null) return undefined;
+  const { query, operationName } = body as Record<string, unknown>;
+  return { query, operationName };
 }
 
 function parseJsonBody(req: IncomingMessage, raw: string): unknown {

@@ -10,3 +10,4 @@ export {
 export { costModelFromSchema, type FieldResolution, type SchemaCostOptions } from "./schema-model.js";
 export { measureShape, type OperationShape } from "./shape.js";
 export { countTokens } from "./tokens.js";
+export { createShapePrecheck, type ShapePrecheck } from "./precheck.js";
