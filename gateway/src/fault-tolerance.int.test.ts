@@ -20,7 +20,7 @@ const FIXTURE = {
 const QUERY = "{ things { id name } }";
 const MUTATION = 'mutation { rename(id: "t1", name: "Anvil") { id } }';
 
-type Mode = "answer" | "reset-first" | "reset" | "hang";
+type Mode = "answer" | "reset-first" | "reset" | "hang" | "coded-503" | "proxy-503";
 
 /** A stand-in subgraph whose behaviour each test sets: answers, drops connections, or never answers. */
 function faultySubgraph() {
@@ -49,6 +49,17 @@ function faultySubgraph() {
       }
       if (state.mode === "hang") {
         res.on("close", () => (state.closedUnanswered += 1));
+        return;
+      }
+      if (state.mode === "coded-503") {
+        // The subgraph itself refusing, as it does when the identity provider cannot be reached.
+        res.writeHead(503, { "content-type": "application/json", "retry-after": "5" });
+        res.end(JSON.stringify({ errors: [{ message: "Keys unreachable", extensions: { code: "IDP_DOWN" } }] }));
+        return;
+      }
+      if (state.mode === "proxy-503") {
+        res.writeHead(503, { "content-type": "text/html" });
+        res.end("<html>Service Unavailable</html>");
         return;
       }
       const data = body.includes("rename") ? { rename: { id: "t1" } } : { things: [{ id: "t1", name: "Anvil" }] };
@@ -157,6 +168,27 @@ describe("fail fast, recover by itself", () => {
       timeout: 5000,
       interval: 10,
     });
+  });
+
+  it("passes a subgraph's own coded 503 through with its code and message, and does not count it against the circuit", async () => {
+    subgraph.state.mode = "coded-503";
+    for (let i = 0; i < 4; i++) {
+      const { body } = await post(fastBase, QUERY);
+      expect(body.data).toEqual({ things: null });
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: "Keys unreachable",
+          extensions: expect.objectContaining({ code: "IDP_DOWN" }),
+        }),
+      ]);
+    }
+    expect((await health(fastBase)).subgraphs.things?.circuit.state).toBe("closed");
+  });
+
+  it("answers a 503 without a GraphQL body (a proxy's page) as SUBGRAPH_UNAVAILABLE", async () => {
+    subgraph.state.mode = "proxy-503";
+    const { body } = await post(patientBase, QUERY);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", reason: "BAD_RESPONSE" });
   });
 
   it("opens the circuit after repeated timeouts, answers at once without calling, and closes when it answers", async () => {

@@ -62,7 +62,7 @@ class FetchFailure extends Error {
  * altogether while the subgraph's circuit is open. A failed fetch is not thrown: it becomes an answer whose errors
  * (`SUBGRAPH_UNAVAILABLE`, with the subgraph's name and the path) sit where the data would have been, so the
  * gateway keeps every other subgraph's data. A subgraph's own GraphQL errors pass through unchanged, whatever the
- * HTTP status that carried them.
+ * HTTP status that carried them (a 502/503/504 only when every error carries a code).
  */
 export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
   readonly breaker: CircuitBreaker;
@@ -156,9 +156,13 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = clientSignal ? AbortSignal.any([timeout, clientSignal]) : timeout;
     const response = await this.options.fetcher(this.options.url, { method: "POST", headers, body, signal });
-    const text = await response.text();
-    if (UNAVAILABLE_STATUS.has(response.status)) throw new FetchFailure("BAD_RESPONSE", `HTTP ${response.status}`);
-    const parsed = parseGraphQLResponse(text);
+    const parsed = parseGraphQLResponse(await response.text());
+    // A 502/503/504 is the subgraph's own answer only when it says why in a coded GraphQL error (its identity
+    // provider is down, say): that passes through, and the subgraph counts as up. Anything else is a proxy or a
+    // process that is not there to answer.
+    if (UNAVAILABLE_STATUS.has(response.status) && !hasCodedErrors(parsed)) {
+      throw new FetchFailure("BAD_RESPONSE", `HTTP ${response.status}`);
+    }
     if (!parsed) throw new FetchFailure("BAD_RESPONSE", `HTTP ${response.status} without a GraphQL response`);
     return { body: parsed, headers: response.headers };
   }
@@ -189,6 +193,10 @@ function parseGraphQLResponse(text: string): GatewayResponse | null {
   } catch {
     return null;
   }
+}
+
+function hasCodedErrors(body: GatewayResponse | null): boolean {
+  return !!body?.errors?.length && body.errors.every((error) => typeof error.extensions?.code === "string");
 }
 
 function asFailure(error: unknown, clientSignal: AbortSignal | undefined, timeoutMs: number): FetchFailure {
