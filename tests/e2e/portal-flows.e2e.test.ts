@@ -209,4 +209,26 @@ describe("the portal's flows through the gateway, with development tokens", () =
     expect(await asAlice.text()).not.toContain("alice,");
     expect((await fetch(url)).status).toBe(401);
   });
+
+  it("acknowledgements: an application id the catalog does not know is recorded as given and reads back as a null application", async () => {
+    // Subgraphs never call each other, so acknowledgements cannot ask the catalog; the graph flags the id instead.
+    const { body } = await stack.graphql<{
+      acknowledgePolicy: { acknowledgement: { id: string; application: unknown } | null; userErrors: unknown[] };
+    }>(
+      `mutation ($id: ID!) { acknowledgePolicy(input: { policyVersionId: $id, applicationId: "no-such-application" }) {
+        acknowledgement { id application { id name } } userErrors { code } } }`,
+      { id: versions.rules },
+      { authorization: `Bearer ${await tokenOf("bob")}` },
+    );
+    expect(body.data?.acknowledgePolicy.userErrors).toEqual([]);
+    expect(body.data?.acknowledgePolicy.acknowledgement).toEqual({ id: expect.any(String), application: null });
+    // A malformed id is still refused, with nothing written.
+    const malformed = await as<{ acknowledgePolicy: { acknowledgement: unknown; userErrors: { code: string }[] } }>(
+      "carol",
+      `mutation ($id: ID!) { acknowledgePolicy(input: { policyVersionId: $id, applicationId: "Not An Id" }) {
+        acknowledgement { id } userErrors { code } } }`,
+      { id: versions.rules },
+    );
+    expect(malformed.acknowledgePolicy).toEqual({ acknowledgement: null, userErrors: [{ code: "INVALID_SLUG" }] });
+  });
 });
