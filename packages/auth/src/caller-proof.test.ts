@@ -1,3 +1,4 @@
+import { sign, type KeyObject } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -68,6 +69,47 @@ describe("caller assertions", () => {
     });
   });
 
+  it("refuses an assertion whose header or claims step outside the one shape the gateway signs", async () => {
+    const key = keys.signingKey("gateway");
+    const header = { alg: "EdDSA", kid: key.kid, typ: "caller-assertion+jwt" };
+    const claims = JSON.parse(Buffer.from((await signed()).split(".")[1]!, "base64url").toString()) as object;
+    const cases: Record<string, [object, object]> = {
+      "another audience": [header, { ...claims, aud: "help-desks" }],
+      "the audience among others": [header, { ...claims, aud: ["help-desks", "catalog"] }],
+      "alg none": [{ ...header, alg: "none" }, claims],
+      "another typ (a user's token)": [{ ...header, typ: "JWT" }, claims],
+      "a crit header": [{ ...header, crit: ["exp"] }, claims],
+      "an embedded key": [{ ...header, jwk: { kty: "OKP" } }, claims],
+      "another issuer than the key's role": [header, { ...claims, iss: "registry" }],
+      "no jti": [header, { ...claims, jti: undefined }],
+      "a text exp": [header, { ...claims, exp: "soon" }],
+      "nbf ahead": [header, { ...claims, nbf: now() + 30 }],
+    };
+    const results: Record<string, string> = {};
+    for (const [name, [h, c]] of Object.entries(cases)) results[name] = await outcome(forge(h, c, key.key));
+    expect(results).toEqual({
+      "another audience": "WRONG_AUDIENCE",
+      "the audience among others": "accepted",
+      "alg none": "MALFORMED",
+      "another typ (a user's token)": "MALFORMED",
+      "a crit header": "MALFORMED",
+      "an embedded key": "MALFORMED",
+      "another issuer than the key's role": "MALFORMED",
+      "no jti": "MALFORMED",
+      "a text exp": "MALFORMED",
+      "nbf ahead": "NOT_YET_VALID",
+    });
+    expect(await outcome(`${(await signed()).slice(0, -4)}AAAA`)).toBe("BAD_SIGNATURE");
+    expect(await outcome(`${await signed()}.extra`)).toBe("MALFORMED");
+  });
+
+  it("refuses to trust a key that is not an Ed25519 public key", () => {
+    const key = keys.signingKey("gateway");
+    expect(() =>
+      createCallerVerifier({ audience: "catalog", trusted: [{ ...key, key: key.key }], clockSkewSeconds: 5 }),
+    ).toThrow(/is not an Ed25519 public key/);
+  });
+
   it("accepts each assertion once, and spends it only when every other check passed", async () => {
     const verifier = createCallerVerifier({ audience: "catalog", trusted: trust.trusted, clockSkewSeconds: 5 });
     const assertion = await signed();
@@ -119,6 +161,12 @@ describe("caller key configuration", () => {
     );
   });
 });
+
+/** A compact JWS over any header and claims, signed with the given Ed25519 private key. */
+function forge(header: object, claims: object, key: KeyObject): string {
+  const input = [header, claims].map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).join(".");
+  return `${input}.${sign(null, Buffer.from(input), key).toString("base64url")}`;
+}
 
 /** Changes one character of the payload, keeping the signature. */
 function tamper(assertion: string): string {
