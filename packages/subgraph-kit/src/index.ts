@@ -21,7 +21,6 @@ export {
   NotFoundError,
   PortalError,
   UnauthenticatedError,
-  type ErrorCode,
 } from "./errors.js";
 export { buildFederatedSchema, linkFederation, FEDERATION_SPEC, type ReferenceResolvers } from "./federation.js";
 export {
