@@ -2,7 +2,16 @@ import "reflect-metadata";
 
 export type { SubgraphContext, Viewer, MfaStatus } from "./context.js";
 export { hasRole, isSelf, PortalAuthChecker, requireRole, requireSelfOrRole, requireViewer } from "./auth.js";
-export { InputChecks, UserError, userError } from "./user-errors.js";
+export {
+  createUserErrors,
+  InputChecks,
+  SHARED_USER_ERROR_CODES,
+  type SharedUserErrorCode,
+  type UserErrorCodeMeanings,
+  type UserErrorOf,
+  type UserErrors,
+  type UserErrorType,
+} from "./user-errors.js";
 export {
   columnTypes,
   createDataSource,
