@@ -1,13 +1,16 @@
 /**
- * Prints each registered subgraph's SDL from its code into schema/subgraphs/<name>.graphql and composes them
- * into schema/supergraph.graphql. With --check it does the same in memory and fails on drift or composition errors.
+ * Prints each registered subgraph's SDL from its code into schema/subgraphs/<name>.graphql, composes them into
+ * schema/supergraph.graphql, and writes docs/errors.md from the error registries (the request error codes and each
+ * subgraph's UserErrorCode). With --check it does the same in memory and fails on drift or composition errors.
  */
 import "reflect-metadata";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { graphql, parse } from "graphql";
+import { REQUEST_ERROR_CODES } from "@portal-graph/http-kit/error-codes";
 import { findRepoRoot, readRegistry, type SubgraphDefinition } from "@portal-graph/subgraph-kit";
+import { renderErrorDocs, USER_ERROR_ENUM } from "./lib/error-docs.js";
 
 const check = process.argv.includes("--check");
 const root = findRepoRoot();
@@ -27,10 +30,12 @@ async function readOrEmpty(file: string): Promise<string> {
 const registry = readRegistry(root);
 const outputs = new Map<string, string>();
 const services = [];
+const sdls = [];
 for (const entry of registry) {
   const sdl = await subgraphSdl(entry.package);
   outputs.set(path.join(root, "schema", "subgraphs", `${entry.name}.graphql`), sdl);
   services.push({ name: entry.name, typeDefs: parse(sdl), url: entry.routingUrl });
+  sdls.push({ name: entry.name, sdl });
 }
 
 const composed = composeServices(services);
@@ -39,8 +44,19 @@ if (composed.errors) {
   for (const error of composed.errors) console.error(`  - ${error.message}`);
   process.exit(1);
 }
-for (const hint of composed.hints ?? []) console.warn(`hint: ${hint.definition.code}: ${hint.message}`);
+// Each subgraph's UserErrorCode holds the kit's shared codes and its own: Federation composes an output-only enum as
+// the union of the values, and hints once per value a subgraph lacks. That is the design, so it is said once.
+const ownCodes = (hint: { definition: { code: string }; coordinate?: string }) =>
+  hint.definition.code === "INCONSISTENT_ENUM_VALUE_FOR_OUTPUT_ENUM" &&
+  hint.coordinate?.startsWith(`${USER_ERROR_ENUM}.`);
+const hints = composed.hints ?? [];
+for (const hint of hints.filter((hint) => !ownCodes(hint)))
+  console.warn(`hint: ${hint.definition.code}: ${hint.message}`);
+const own = hints.filter(ownCodes).length;
+if (own)
+  console.log(`${USER_ERROR_ENUM}: ${own} value(s) are not in every subgraph's enum; the supergraph has the union`);
 outputs.set(path.join(root, "schema", "supergraph.graphql"), composed.supergraphSdl.trim() + "\n");
+outputs.set(path.join(root, "docs", "errors.md"), renderErrorDocs(REQUEST_ERROR_CODES, sdls));
 
 let drift = 0;
 for (const [file, text] of outputs) {
@@ -58,10 +74,14 @@ for (const [file, text] of outputs) {
   }
 }
 if (drift) {
-  console.error(`\n${drift} schema file(s) out of date: run \`npm run schema:compose\` and commit the result.`);
+  console.error(`\n${drift} generated file(s) out of date: run \`npm run schema:compose\` and commit the result.`);
   process.exit(1);
 }
-console.log(check ? "schema is up to date" : `composed ${registry.length} subgraph(s) into schema/supergraph.graphql`);
+console.log(
+  check
+    ? "schema and docs/errors.md are up to date"
+    : `composed ${registry.length} subgraph(s) into schema/supergraph.graphql`,
+);
 
 /** A short line diff: what the committed file has that the code does not (-), and the reverse (+). */
 function printDiff(before: string, after: string): void {

@@ -2,8 +2,7 @@ import type { ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { TokenRejectedError } from "@portal-graph/auth";
-import type { RawRoute } from "@portal-graph/http-kit";
-import { sendJson } from "@portal-graph/http-kit";
+import { sendError, type RawRoute } from "@portal-graph/http-kit";
 import type { Logger } from "pino";
 import type { GatewayProof } from "./gateway-proof.js";
 import type { SubgraphEndpoint } from "./readiness.js";
@@ -34,12 +33,12 @@ export interface PassthroughOptions {
 export function passthroughRoute(options: PassthroughOptions): RawRoute {
   const { path, subgraph, logger } = options;
   return async (req, res, request) => {
-    if (req.method !== "GET") return sendJson(res, 405, { errors: [{ message: `${path} answers GET only` }] });
+    if (req.method !== "GET") return sendError(res, 405, "METHOD_NOT_ALLOWED", `${path} answers GET only`);
     const refusal = await options.tokenRefusal(req.headers.authorization, request.requestId);
     if (refusal) return sendTokenRefusal(res, refusal);
     const endpoint = options.endpoints().find((candidate) => candidate.name === subgraph);
     if (!endpoint) {
-      return sendJson(res, 503, { errors: [{ message: `Subgraph "${subgraph}" is not in the supergraph` }] });
+      return sendError(res, 503, "SUBGRAPH_UNAVAILABLE", `Subgraph "${subgraph}" is not in the supergraph`);
     }
     const target = new URL(path, endpoint.url);
     target.search = new URL(req.url ?? "/", "http://localhost").search;
@@ -111,12 +110,5 @@ function silenceTimer(ms: number, fire: () => void): { reset(): void; stop(): vo
 }
 
 function unavailable(res: ServerResponse, subgraph: string, status: number): void {
-  sendJson(res, status, {
-    errors: [
-      {
-        message: `Subgraph "${subgraph}" is unavailable; try again shortly`,
-        extensions: { code: "SUBGRAPH_UNAVAILABLE" },
-      },
-    ],
-  });
+  sendError(res, status, "SUBGRAPH_UNAVAILABLE", `Subgraph "${subgraph}" is unavailable; try again shortly`);
 }

@@ -1,5 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import type { Logger } from "@portal-graph/http-kit";
+import type { Logger, RequestErrorCode } from "@portal-graph/http-kit";
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from "graphql";
 import { CircuitBreaker, type CircuitSnapshot, type CircuitState } from "./circuit-breaker.js";
 import type { GatewayProof } from "./gateway-proof.js";
@@ -227,7 +227,7 @@ export function unavailableAnswer(
     errors: errorPaths(parseQuietly(query)).map((path) => ({
       message,
       path,
-      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph, reason },
+      extensions: { code: "SUBGRAPH_UNAVAILABLE" satisfies RequestErrorCode, subgraph, reason },
     })),
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { HeaderMap } from "@apollo/server";
-import type { Logger } from "@portal-graph/http-kit";
+import { httpStatusOf, type Logger, type RequestErrorCode } from "@portal-graph/http-kit";
 import { GraphQLError } from "graphql";
 import { ClientAddressResolver } from "./client-address.js";
 import type { RateLimitConfig } from "./config.js";
@@ -13,12 +13,13 @@ export type Budget = "requests" | "cost";
 export class RateLimitedError extends GraphQLError {
   constructor(budget: Budget, limit: number, windowSeconds: number, retryAfterSeconds: number) {
     const spent = budget === "requests" ? `${limit} requests` : `${limit} cost units`;
+    const code: RequestErrorCode = "RATE_LIMITED";
     super(`Rate limit reached: at most ${spent} per ${windowSeconds} s; try again in ${retryAfterSeconds} s`, {
       extensions: {
-        code: "RATE_LIMITED",
+        code,
         budget,
         retryAfter: retryAfterSeconds,
-        http: { status: 429, headers: new HeaderMap([["retry-after", String(retryAfterSeconds)]]) },
+        http: { status: httpStatusOf(code), headers: new HeaderMap([["retry-after", String(retryAfterSeconds)]]) },
       },
     });
   }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestErrorCode } from "./error-codes.js";
 
 /** Which browser origins may call a service, and how long a browser may keep a preflight's answer. */
 export interface CorsPolicy {
@@ -32,7 +33,12 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, policy: Cor
   if (req.method === "OPTIONS" && origin !== undefined && req.headers["access-control-request-method"]) {
     if (!allowed) {
       const text = JSON.stringify({
-        errors: [{ message: "This origin may not call this service", extensions: { code: "FORBIDDEN" } }],
+        errors: [
+          {
+            message: "This origin may not call this service",
+            extensions: { code: "FORBIDDEN" satisfies RequestErrorCode },
+          },
+        ],
       });
       res.writeHead(403, {
         "content-type": "application/json; charset=utf-8",

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
+import { httpStatusOf, type RequestErrorCode } from "./error-codes.js";
 
 /**
  * Request errors Apollo Server leaves to the executor, answered as GraphQL over HTTP asks (a 4xx, never a 500): an
@@ -30,8 +31,8 @@ export function graphqlOverHttpPlugin<TContext extends BaseContext>(): ApolloSer
   };
 }
 
-function requestError(message: string, code: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+function requestError(message: string, code: RequestErrorCode): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: httpStatusOf(code) } } });
 }
 
 /**

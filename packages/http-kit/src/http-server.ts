@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import type { Logger } from "pino";
 import { addVary, applyCors, type CorsPolicy } from "./cors.js";
+import type { RequestErrorCode } from "./error-codes.js";
 import { requestIdFrom, runWithRequestId } from "./request-id.js";
 import { readHstsMaxAgeSeconds, setSecurityHeaders } from "./security-headers.js";
 
@@ -65,7 +66,7 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: RequestErrorCode,
     message: string,
     readonly extensions: Record<string, unknown> = {},
   ) {
@@ -124,7 +125,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
         } else if (url.pathname === graphqlPath) {
           await serveGraphQL(req, res, url, request);
         } else {
-          sendJson(res, 404, { errors: [{ message: `No route ${url.pathname}`, extensions: { code: "NOT_FOUND" } }] });
+          sendError(res, 404, "NOT_FOUND", `No route ${url.pathname}`);
         }
       });
     } catch (error) {
@@ -136,7 +137,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       } else {
         options.logger.error({ err: error, requestId: request.requestId }, "request failed");
         if (!res.headersSent) {
-          sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL" } }] });
+          sendError(res, 500, "INTERNAL", "Internal server error", { requestId: request.requestId });
         } else {
           res.end();
         }
@@ -239,6 +240,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     "content-length": Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+/** Writes a GraphQL-shaped error response: one error with a registered code. */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: RequestErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  sendJson(res, status, { errors: [{ message, extensions: { ...extensions, code } }] });
 }
 
 /** Listens on the port (0 picks a free one) and resolves with the port actually bound; a port in use rejects with a clear message. */

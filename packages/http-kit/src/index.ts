@@ -3,6 +3,7 @@ export { currentRequestId, requestIdFrom, runWithRequestId } from "./request-id.
 export {
   createGraphQLHttpServer,
   listen,
+  sendError,
   sendJson,
   DEFAULT_MAX_BODY_BYTES,
   HttpError,
@@ -17,3 +18,10 @@ export { applyCors, readCorsOrigins, CORS_ALLOWED_HEADERS, DEVELOPMENT_UI_ORIGIN
 export { graphqlOverHttpPlugin, prefersGraphQLResponseJson } from "./graphql-over-http.js";
 export { readHstsMaxAgeSeconds, setSecurityHeaders } from "./security-headers.js";
 export { apolloReportingDisabled } from "./apollo-reporting.js";
+export {
+  httpStatusOf,
+  isRequestErrorCode,
+  REQUEST_ERROR_CODES,
+  type RequestErrorCode,
+  type RequestErrorCodeInfo,
+} from "./error-codes.js";

@@ -1,4 +1,7 @@
+import { httpStatusOf, type RequestErrorCode } from "@portal-graph/http-kit/error-codes";
 import { GraphQLError } from "graphql";
+
+const CODE: RequestErrorCode = "OPERATION_LIMIT_EXCEEDED";
 
 /** The limits an operation is measured against; the names are the values of `extensions.limit`. */
 export type LimitName = "depth" | "aliases" | "rootFields" | "directives" | "tokens" | "cost" | "entities";
@@ -21,7 +24,7 @@ export class OperationLimitExceededError extends GraphQLError {
     readonly actual: number,
   ) {
     super(`Operation refused: ${WHAT[limit](actual, max)} (limit "${limit}")`, {
-      extensions: { code: "OPERATION_LIMIT_EXCEEDED", limit, max, actual, http: { status: 400 } },
+      extensions: { code: CODE, limit, max, actual, http: { status: httpStatusOf(CODE) } },
     });
     this.name = "OperationLimitExceededError";
   }

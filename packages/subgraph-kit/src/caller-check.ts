@@ -5,11 +5,17 @@ import {
   type CallerRole,
   type CallerTrustConfig,
 } from "@portal-graph/auth";
-import { HttpError, type CallToVerify, type HttpRequestInfo } from "@portal-graph/http-kit";
+import {
+  HttpError,
+  httpStatusOf,
+  type CallToVerify,
+  type HttpRequestInfo,
+  type RequestErrorCode,
+} from "@portal-graph/http-kit";
 import type { Logger } from "pino";
 
 /** The code a subgraph answers a call without a valid gateway proof with (HTTP 401). */
-export const GATEWAY_PROOF_REQUIRED = "GATEWAY_PROOF_REQUIRED";
+export const GATEWAY_PROOF_REQUIRED = "GATEWAY_PROOF_REQUIRED" satisfies RequestErrorCode;
 
 /** Paths that answer without a proof: load balancers and the gateway's circuit probes call them bare. */
 export const OPEN_PATHS = ["/health", "/ready"];
@@ -44,7 +50,9 @@ export function createCallerCheck(subgraph: string, trust: CallerTrustConfig, lo
       // The path only: a GET query string may carry variables.
       const path = call.target.split("?")[0];
       logger.warn({ requestId: request.requestId, reason: error.reason, path }, "caller refused");
-      throw new HttpError(401, GATEWAY_PROOF_REQUIRED, error.message, { reason: error.reason });
+      throw new HttpError(httpStatusOf(GATEWAY_PROOF_REQUIRED), GATEWAY_PROOF_REQUIRED, error.message, {
+        reason: error.reason,
+      });
     }
   };
 }

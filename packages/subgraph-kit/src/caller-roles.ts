@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { CallerRole } from "@portal-graph/auth";
+import { httpStatusOf, type RequestErrorCode } from "@portal-graph/http-kit/error-codes";
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import type { SubgraphContext } from "./context.js";
 
@@ -51,7 +52,8 @@ export function callerRolesPlugin(production: boolean): ApolloServerPlugin<Subgr
 }
 
 function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+  const code: RequestErrorCode = "FORBIDDEN";
+  return new GraphQLError(message, { extensions: { code, http: { status: httpStatusOf(code) } } });
 }
 
 /** The operation's root field names, through fragments on the root type. */

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "@portal-graph/http-kit";
+import { createLogger, REQUEST_ERROR_CODES, type RequestErrorCode } from "@portal-graph/http-kit";
 import { BadUserInputError, createErrorFormatter, ForbiddenError } from "./errors.js";
 import { runInRequestScope } from "./request-scope.js";
 
@@ -42,5 +42,34 @@ describe("error formatting", () => {
     });
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ requestId: "req-42", msg: "internal error" });
+  });
+
+  it("passes every registered code through unchanged, message included", () => {
+    const { lines, format } = capture();
+    const codes = Object.keys(REQUEST_ERROR_CODES).filter((code) => code !== "INTERNAL") as RequestErrorCode[];
+    expect(codes).toContain("UNAUTHENTICATED");
+    for (const code of codes) {
+      const formatted = format({ message: `refused: ${code}`, path: ["x"], extensions: { code, detail: 1 } }, null);
+      expect(formatted).toEqual({ message: `refused: ${code}`, path: ["x"], extensions: { code, detail: 1 } });
+    }
+    expect(lines).toHaveLength(0);
+  });
+
+  it.each([
+    ["a code nobody registered", "HELP_DESK_NOT_FOUND"],
+    ["the server's own fallback", "INTERNAL_SERVER_ERROR"],
+    ["INTERNAL itself, which only the formatter gives", "INTERNAL"],
+  ])("masks %s as INTERNAL with the request id", async (_case, code) => {
+    const { lines, format } = capture();
+    const formatted = await runInRequestScope("req-7", async () =>
+      format({ message: "the table help_desk is locked", path: ["helpDesk"], extensions: { code } }, null),
+    );
+    expect(formatted).toEqual({
+      message: "Internal server error",
+      path: ["helpDesk"],
+      locations: undefined,
+      extensions: { code: "INTERNAL", requestId: "req-7" },
+    });
+    expect(lines).toHaveLength(1);
   });
 });

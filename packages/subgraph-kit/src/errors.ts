@@ -1,16 +1,17 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { HeaderMap } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { REQUEST_ERROR_CODES, type RequestErrorCode } from "@portal-graph/http-kit/error-codes";
 import type { Logger } from "pino";
 import { currentRequest } from "./request-scope.js";
 
-/** Stable error codes clients may branch on; anything else reaching a response is masked as INTERNAL. */
-export type ErrorCode =
-  "NOT_FOUND" | "BAD_USER_INPUT" | "FORBIDDEN" | "UNAUTHENTICATED" | "IDENTITY_PROVIDER_UNAVAILABLE" | "INTERNAL";
-
-/** Base of the kit's errors: a GraphQLError with a stable `extensions.code` (and the HTTP status a lone error maps to). */
+/** Base of the kit's errors: a GraphQLError with a registered `extensions.code` (and the HTTP status a lone error maps to). */
 export class PortalError extends GraphQLError {
-  constructor(code: ErrorCode | string, message: string, extensions: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: RequestErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
     super(message, { extensions: { ...extensions, code } });
     this.name = new.target.name;
   }
@@ -53,24 +54,13 @@ export class IdentityProviderUnavailableError extends PortalError {
   }
 }
 
-/** Codes that pass through to the client unchanged: ours and the GraphQL server's own request errors. */
-const PUBLIC_CODES = new Set([
-  "NOT_FOUND",
-  "BAD_USER_INPUT",
-  "FORBIDDEN",
-  "UNAUTHENTICATED",
-  "IDENTITY_PROVIDER_UNAVAILABLE",
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "OPERATION_RESOLUTION_FAILURE",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_LIMIT_EXCEEDED",
-  "REQUEST_CANCELLED",
-  "DEADLINE_EXCEEDED",
-  "SQL_STATEMENT_LIMIT_EXCEEDED",
-]);
+/**
+ * Codes that pass through to the client unchanged: every registered one (ours and the GraphQL server's own request
+ * errors), except INTERNAL, which only this formatter gives, with the request id.
+ */
+const PUBLIC_CODES: ReadonlySet<string> = new Set(
+  Object.keys(REQUEST_ERROR_CODES).filter((code): code is RequestErrorCode => code !== "INTERNAL"),
+);
 
 /** An Apollo `formatError` that keeps known errors and masks everything else, logging the original with the request id. */
 export function createErrorFormatter(logger: Logger) {
@@ -86,7 +76,7 @@ export function createErrorFormatter(logger: Logger) {
       message: "Internal server error",
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: "INTERNAL", requestId },
+      extensions: { code: "INTERNAL" satisfies RequestErrorCode, requestId },
     };
   };
 }

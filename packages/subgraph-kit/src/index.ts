@@ -2,7 +2,16 @@ import "reflect-metadata";
 
 export type { SubgraphContext, Viewer, MfaStatus } from "./context.js";
 export { hasRole, isSelf, PortalAuthChecker, requireRole, requireSelfOrRole, requireViewer } from "./auth.js";
-export { InputChecks, UserError, userError } from "./user-errors.js";
+export {
+  createUserErrors,
+  InputChecks,
+  SHARED_USER_ERROR_CODES,
+  type SharedUserErrorCode,
+  type UserErrorCodeMeanings,
+  type UserErrorOf,
+  type UserErrors,
+  type UserErrorType,
+} from "./user-errors.js";
 export {
   columnTypes,
   createDataSource,
@@ -21,7 +30,6 @@ export {
   NotFoundError,
   PortalError,
   UnauthenticatedError,
-  type ErrorCode,
 } from "./errors.js";
 export { buildFederatedSchema, linkFederation, FEDERATION_SPEC, type ReferenceResolvers } from "./federation.js";
 export {

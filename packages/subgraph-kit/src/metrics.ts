@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sendJson } from "@portal-graph/http-kit";
+import { sendError, sendJson } from "@portal-graph/http-kit";
 import { collectDefaultMetrics, Counter, Registry } from "prom-client";
 import { sqlTotals } from "./sql-counter.js";
 
@@ -15,7 +15,7 @@ export function subgraphMetricsRoute(subgraph: string, requests: () => number) {
   let registry: Registry | undefined;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== "GET") {
-      sendJson(res, 405, { errors: [{ message: "GET /metrics", extensions: { code: "METHOD_NOT_ALLOWED" } }] });
+      sendError(res, 405, "METHOD_NOT_ALLOWED", "GET /metrics");
       return;
     }
     if (!WANTS_TEXT.test(req.headers.accept ?? "")) {

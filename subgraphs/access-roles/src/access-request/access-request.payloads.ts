@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { UserError } from "@portal-graph/subgraph-kit";
+import { UserError } from "../user-errors.js";
 import { RoleGrant } from "../role-grant/role-grant.entity.js";
 import { AccessRequest } from "./access-request.entity.js";
 

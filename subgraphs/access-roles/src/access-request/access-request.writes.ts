@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { InputChecks, requireViewer, userError, type UserError } from "@portal-graph/subgraph-kit";
+import { requireViewer } from "@portal-graph/subgraph-kit";
+import { InputChecks, userError, type UserError } from "../user-errors.js";
 import { recordAudit } from "../audit/audit.js";
 import { AuditAction } from "../audit/audit-event.entity.js";
 import { loadAccessRolesConfig, MAX_TEXT } from "../config.js";

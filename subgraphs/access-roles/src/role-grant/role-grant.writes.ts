@@ -1,4 +1,5 @@
-import { InputChecks, requireViewer, userError, type UserError } from "@portal-graph/subgraph-kit";
+import { requireViewer } from "@portal-graph/subgraph-kit";
+import { InputChecks, userError, type UserError } from "../user-errors.js";
 import { recordAudit } from "../audit/audit.js";
 import { AuditAction } from "../audit/audit-event.entity.js";
 import { CERTIFICATION_PERIOD_DAYS, CERTIFICATION_WINDOW_DAYS, MAX_TEXT } from "../config.js";

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { writeTransaction, type UserError } from "@portal-graph/subgraph-kit";
+import { writeTransaction } from "@portal-graph/subgraph-kit";
+import type { UserError } from "../user-errors.js";
 import type { AccessRolesContext } from "../context.js";
 
 /** An expected refusal found inside a write: thrown to roll the transaction back, returned as userErrors. */

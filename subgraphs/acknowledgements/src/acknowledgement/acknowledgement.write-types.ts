@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
-import { UserError } from "@portal-graph/subgraph-kit";
+import { UserError } from "../user-errors.js";
 import { AcknowledgementMethod } from "../policy/policy.types.js";
 import { Acknowledgement } from "./acknowledgement.entity.js";
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { InputChecks, isPostgres, requireViewer, userError, writeTransaction } from "@portal-graph/subgraph-kit";
+import { isPostgres, requireViewer, writeTransaction } from "@portal-graph/subgraph-kit";
+import { InputChecks, userError, type UserErrorCode } from "../user-errors.js";
 import { now as clockNow, today } from "../clock.js";
 import { standingOf } from "../compliance/compliance.service.js";
 import { ComplianceStatus, validUntilOf } from "../compliance/status.js";
@@ -21,7 +22,7 @@ export async function acknowledgePolicy(
 ): Promise<AcknowledgePolicyPayload> {
   const viewer = requireViewer(ctx);
   const catalog = await ctx.loaders.catalog();
-  const refuse = (field: string, code: string, message: string): AcknowledgePolicyPayload => ({
+  const refuse = (field: string, code: UserErrorCode, message: string): AcknowledgePolicyPayload => ({
     acknowledgement: null,
     created: false,
     userErrors: [userError(field, code, message)],

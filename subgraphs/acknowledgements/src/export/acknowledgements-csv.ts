@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { Writable } from "node:stream";
 import type { DataSource } from "typeorm";
-import type { RawRoute } from "@portal-graph/http-kit";
+import { httpStatusOf, sendError as sendHttpError, type RawRoute, type RequestErrorCode } from "@portal-graph/http-kit";
 import { hasRole, PortalError, type SubgraphServices, type Viewer } from "@portal-graph/subgraph-kit";
 import { now, today } from "../clock.js";
 import { ComplianceStatus } from "../compliance/status.js";
@@ -103,21 +103,9 @@ export function exportFilterOf(search: URLSearchParams): ReportFilter {
   return { policyId, statuses: statuses.length ? (statuses as ComplianceStatus[]) : null };
 }
 
-const STATUS_OF: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  IDENTITY_PROVIDER_UNAVAILABLE: 503,
-};
-
-function sendError(res: ServerResponse, code: string, message: string): void {
-  const text = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(STATUS_OF[code] ?? 500, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
+/** One error with its code's registered status (docs/errors.md). */
+function sendError(res: ServerResponse, code: RequestErrorCode, message: string): void {
+  sendHttpError(res, httpStatusOf(code), code, message);
 }
 
 /**
@@ -130,7 +118,7 @@ export function createAcknowledgementsCsvRoute(
   viewerOf: (authorization: string | undefined) => Promise<Viewer | null>,
 ): RawRoute {
   return async (req, res) => {
-    if (req.method !== "GET") return sendError(res, "BAD_REQUEST", "Use GET");
+    if (req.method !== "GET") return sendError(res, "METHOD_NOT_ALLOWED", "Use GET");
     let filter: ReportFilter;
     try {
       const viewer = await viewerOf(req.headers.authorization);
@@ -140,7 +128,7 @@ export function createAcknowledgementsCsvRoute(
       // Checked before the headers go out, so a bad policy id is a 404/400 and not an empty CSV.
       reportedPolicy(await loadPolicyCatalog(dataSource), filter.policyId, now());
     } catch (error) {
-      if (error instanceof PortalError) return sendError(res, String(error.extensions.code), error.message);
+      if (error instanceof PortalError) return sendError(res, error.code, error.message);
       throw error;
     }
     res.writeHead(200, {

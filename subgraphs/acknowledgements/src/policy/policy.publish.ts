@@ -1,11 +1,5 @@
-import {
-  InputChecks,
-  isPostgres,
-  requireRole,
-  userError,
-  writeTransaction,
-  type UserError,
-} from "@portal-graph/subgraph-kit";
+import { isPostgres, requireRole, writeTransaction } from "@portal-graph/subgraph-kit";
+import { InputChecks, userError, type UserError } from "../user-errors.js";
 import { isCalendarDay, now as clockNow, today } from "../clock.js";
 import type { AcknowledgementsContext } from "../context.js";
 import { PolicyChange } from "./policy-change.entity.js";

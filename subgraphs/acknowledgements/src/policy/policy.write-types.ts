@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { UserError } from "@portal-graph/subgraph-kit";
+import { UserError } from "../user-errors.js";
 import { PolicyVersion } from "./policy-version.entity.js";
 
 /** The Paperwork Reduction Act facts of a notice version. */

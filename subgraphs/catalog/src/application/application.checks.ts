@@ -1,4 +1,4 @@
-import { InputChecks } from "@portal-graph/subgraph-kit";
+import { InputChecks } from "../user-errors.js";
 import type { ChangeSet, ChangeValue } from "./application-change.entity.js";
 import type { ApplicationLinkInput } from "./application.write-types.js";
 import type { LinkKind } from "./application.types.js";

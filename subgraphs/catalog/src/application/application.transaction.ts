@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { userError, writeTransaction, type UserError, type Viewer } from "@portal-graph/subgraph-kit";
+import { writeTransaction, type Viewer } from "@portal-graph/subgraph-kit";
+import { userError, type UserError } from "../user-errors.js";
 import type { CatalogContext } from "../context.js";
 import { ApplicationChange, type ChangeAction, type ChangeSet } from "./application-change.entity.js";
 import { Application } from "./application.entity.js";

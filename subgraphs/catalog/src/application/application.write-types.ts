@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
-import { UserError } from "@portal-graph/subgraph-kit";
+import { UserError } from "../user-errors.js";
 import { Application } from "./application.entity.js";
 import { LinkKind } from "./application.types.js";
 

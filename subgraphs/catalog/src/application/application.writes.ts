@@ -2,13 +2,12 @@ import type { EntityManager } from "typeorm";
 import {
   ForbiddenError,
   hasRole,
-  InputChecks,
   isPostgres,
   requireRole,
   requireViewer,
-  userError,
   type Viewer,
 } from "@portal-graph/subgraph-kit";
+import { InputChecks, userError } from "../user-errors.js";
 import type { CatalogContext } from "../context.js";
 import { Application, ApplicationLinkRow, ApplicationTagRow, searchTextOf } from "./application.entity.js";
 import {

@@ -1,5 +1,5 @@
 import { Not } from "typeorm";
-import { InputChecks, type UserError } from "@portal-graph/subgraph-kit";
+import { InputChecks, type UserError } from "../user-errors.js";
 import type { HelpDesksContext } from "../context.js";
 import { commitChange, findDesk, requireWriter } from "../help-desk/change-log.js";
 import type { HelpDesk } from "../help-desk/help-desk.entity.js";

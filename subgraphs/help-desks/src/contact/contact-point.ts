@@ -1,4 +1,4 @@
-import { userError, type UserError } from "@portal-graph/subgraph-kit";
+import { userError, type UserError, type UserErrorCode } from "../user-errors.js";
 import { isPhoneProblem, normalisePhone } from "./phone.js";
 
 /** How a contact point is reached. LOCAL_DESK is an instruction ("contact your local help desk"), not an address. */
@@ -78,7 +78,7 @@ export function canonicalLanguages(tags: readonly string[]): string[] | null {
 /** Normalises one contact point; `field` is its input path, e.g. "contactPoints.2". */
 export function normaliseContactPoint(draft: ContactPointDraft, field: string): Normalised<ContactPointValue> {
   const errors: UserError[] = [];
-  const fail = (name: string, code: string, message: string) =>
+  const fail = (name: string, code: UserErrorCode, message: string) =>
     errors.push(userError(`${field}.${name}`, code, message));
   const dialled = DIALLED_KINDS.includes(draft.kind);
   let value = "";

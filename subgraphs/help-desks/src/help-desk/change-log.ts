@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { requireRole, userError, writeTransaction, type UserError, type Viewer } from "@portal-graph/subgraph-kit";
+import { requireRole, writeTransaction, type Viewer } from "@portal-graph/subgraph-kit";
+import { userError, type UserError } from "../user-errors.js";
 import type { HelpDesksContext } from "../context.js";
 import { HelpDeskChange, type ChangeSummary } from "./help-desk-change.entity.js";
 import { HelpDesk } from "./help-desk.entity.js";

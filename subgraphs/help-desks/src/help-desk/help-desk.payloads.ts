@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { UserError } from "@portal-graph/subgraph-kit";
+import { UserError } from "../user-errors.js";
 import { ApplicationHelpDesk, ApplicationStub } from "../application/application-help-desk.entity.js";
 import { HelpDesk } from "./help-desk.entity.js";
 

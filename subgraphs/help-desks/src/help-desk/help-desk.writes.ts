@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { InputChecks, type UserError } from "@portal-graph/subgraph-kit";
+import { InputChecks, type UserError } from "../user-errors.js";
 import { normaliseContactPoints, type ContactPointValue } from "../contact/contact-point.js";
 import type { HelpDesksContext } from "../context.js";
 import { normaliseHours, type Hours } from "../hours/opening-hours.js";

@@ -1,4 +1,4 @@
-import { userError, type UserError } from "@portal-graph/subgraph-kit";
+import { userError, type UserError, type UserErrorCode } from "../user-errors.js";
 import type { Normalised } from "../contact/contact-point.js";
 
 /** A day of the week, as opening hours name it. */
@@ -82,7 +82,7 @@ function isDate(text: string): boolean {
 /** Validates and normalises hours; `field` is their input path ("hours"). Days come out in week order. */
 export function normaliseHours(draft: HoursDraft, field = "hours"): Normalised<Hours> {
   const errors: UserError[] = [];
-  const fail = (path: string, code: string, message: string) =>
+  const fail = (path: string, code: UserErrorCode, message: string) =>
     errors.push(userError(`${field}.${path}`, code, message));
   const timeZone = canonicalTimeZone(draft.timeZone);
   if (!timeZone) {
