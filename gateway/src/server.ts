@@ -11,10 +11,13 @@ import {
   closeServer,
   createGraphQLHttpServer,
   createLogger,
+  currentRequestId,
   graphqlOverHttpPlugin,
+  isRequestErrorCode,
   listen,
   type Logger,
 } from "@portal-graph/http-kit";
+import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import {
   createTokenVerifier,
@@ -175,7 +178,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     csrfPrevention: true,
     // The parser stops at the token limit; limits.formatError answers it as OPERATION_LIMIT_EXCEEDED.
     parseOptions: { maxTokens: config.limits.tokens },
-    formatError: (formatted, error) => limits.formatError(hideSubgraphResponse(formatted), error),
+    formatError: (formatted, error) =>
+      maskUnexpected(limits.formatError(hideSubgraphResponse(formatted), error), error, logger),
     plugins: [
       // The default landing page loads from a CDN, which this network cannot reach.
       ApolloServerPluginLandingPageDisabled(),
@@ -285,4 +289,23 @@ function hideSubgraphResponse(formatted: GraphQLFormattedError): GraphQLFormatte
   if (!formatted.extensions?.response) return formatted;
   const { response: _response, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
+}
+
+/**
+ * Only unexpected errors are INTERNAL: a registered code (docs/errors.md) passes, and so does any code a subgraph
+ * answered (Apollo Gateway marks those with `serviceName`; a subgraph masks its own unexpected errors). Anything
+ * else is the gateway's own failure: the client gets INTERNAL with the request id, the log gets the whole error.
+ */
+function maskUnexpected(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (isRequestErrorCode(code) || (typeof code === "string" && formatted.extensions?.serviceName !== undefined)) {
+    return formatted;
+  }
+  const requestId = currentRequestId();
+  logger.error({ err: unwrapResolverError(error), requestId, path: formatted.path }, "internal error");
+  return {
+    message: "Internal server error",
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: "INTERNAL", requestId },
+  };
 }

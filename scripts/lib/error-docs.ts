@@ -42,7 +42,7 @@ export function renderErrorDocs(
     "- **Request errors**: entries of the response's `errors`, with `extensions.code`. They say why a request, or",
     "  a field of it, could not be answered: who you are, what you may do, what you sent, or the service itself. A",
     "  subgraph's coded error reaches the client through the gateway with its code and message unchanged; anything",
-    "  unexpected in a subgraph is `INTERNAL`, with `extensions.requestId` to find it in the logs. Declared once, with",
+    "  unexpected, in a subgraph or the gateway, is `INTERNAL`, with `extensions.requestId` to find it in the logs. Declared once, with",
     "  their HTTP status and whether a retry may help, in `packages/http-kit/src/error-codes.ts` (`RequestErrorCode`).",
     "- **User errors**: data, in the `userErrors { field message code }` of a mutation's payload, when the",
     "  mutation refused what was asked and wrote nothing. `code` is the enum `UserErrorCode`, so a typed client",

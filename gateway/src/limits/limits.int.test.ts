@@ -234,6 +234,18 @@ describe("operation limits through the gateway", () => {
       },
     );
 
+    it("answers the gateway's own unexpected failure as INTERNAL with the request id, and nothing of its cause", async () => {
+      // @apollo/gateway 2.14 fails on __Type.isOneOf with an error of its own (INVALID_GRAPHQL, HTTP 500).
+      const url = await startGateway({ INTROSPECTION: "true" });
+      const { body } = await post(url, getIntrospectionQuery({ oneOf: true }), { "x-request-id": "oneof-1" });
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: "Internal server error",
+          extensions: { code: "INTERNAL", requestId: "oneof-1" },
+        }),
+      ]);
+    });
+
     it("stays refused where introspection is off", async () => {
       const url = await startGateway({ INTROSPECTION: "false" });
       const { status, body } = await post(url, getIntrospectionQuery());
