@@ -84,6 +84,47 @@ interface Refusal {
 
 type Checker = (text: string, path: string, coordinate: string | null) => Refusal | null;
 
+/** One argument as written in the document: what it takes, its value node, its path and its schema coordinate. */
+interface ArgumentSite {
+  type: GraphQLInputType;
+  node: ValueNode;
+  path: string;
+  coordinate: string | null;
+}
+
+// A document's argument sites depend on the document alone, and Apollo keeps each parsed document, so the walk with
+// type information runs once per document; each request then reads only its literals and variable values.
+const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ArgumentSite[]>>();
+
+/** Every argument in the operation and the document's fragments, with its input type, in document order. */
+function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) {
+  let byOperation = sitesBySchema.get(schema);
+  if (!byOperation) sitesBySchema.set(schema, (byOperation = new WeakMap()));
+  const known = byOperation.get(operation);
+  if (known) return known;
+  const sites: ArgumentSite[] = [];
+  const typeInfo = new TypeInfo(schema);
+  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+  for (const root of [operation, ...fragments]) {
+    visit(
+      root,
+      visitWithTypeInfo(typeInfo, {
+        Argument(node) {
+          const argument = typeInfo.getArgument();
+          if (!argument) return false;
+          const parent = typeInfo.getParentType();
+          const field = typeInfo.getFieldDef();
+          const coordinate = parent && field ? `${parent.name}.${field.name}(${argument.name}:)` : null;
+          sites.push({ type: argument.type, node: node.value, path: argument.name, coordinate });
+          return false;
+        },
+      }),
+    );
+  }
+  byOperation.set(operation, sites);
+  return sites;
+}
+
 /** The first string in the operation's arguments that breaks its rule, or null. */
 function findRefusal(
   schema: GraphQLSchema,
@@ -98,27 +139,9 @@ function findRefusal(
   }
   const checkText: Checker = (text, path, coordinate) =>
     textRefusal(text, path, (coordinate ? rules[coordinate] : undefined) ?? {});
-  const walkLiteral = (type: GraphQLInputType, node: ValueNode, path: string, coordinate: string | null) =>
-    literalRefusal(type, node, path, coordinate, { variables, defaults, checkText });
-
-  const typeInfo = new TypeInfo(schema);
-  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
-  let refusal: Refusal | null = null;
-  for (const root of [operation, ...fragments]) {
-    visit(
-      root,
-      visitWithTypeInfo(typeInfo, {
-        Argument(node) {
-          const argument = typeInfo.getArgument();
-          if (!argument || refusal) return false;
-          const parent = typeInfo.getParentType();
-          const field = typeInfo.getFieldDef();
-          const coordinate = parent && field ? `${parent.name}.${field.name}(${argument.name}:)` : null;
-          refusal = walkLiteral(argument.type, node.value, argument.name, coordinate);
-          return false;
-        },
-      }),
-    );
+  const scope = { variables, defaults, checkText };
+  for (const site of argumentSites(schema, document, operation)) {
+    const refusal = literalRefusal(site.type, site.node, site.path, site.coordinate, scope);
     if (refusal) return refusal;
   }
   return null;
