@@ -27,18 +27,13 @@ const ACCESS_ROLES_CODES = {
   ALREADY_CERTIFIED: "Someone certified or ended the grant at the same moment.",
 } as const;
 
-const userErrors = createUserErrors("access-roles", ACCESS_ROLES_CODES);
+/**
+ * The subgraph's `UserError` type (payloads list these in `userErrors`), `userError()` and the kit's input checks,
+ * all taking access-roles codes only.
+ */
+export const { codes, UserError, userError, InputChecks } = createUserErrors("access-roles", ACCESS_ROLES_CODES);
 
-/** A code an access-roles mutation may refuse with. */
-export type UserErrorCode = keyof typeof userErrors.codes;
-
-/** Access roles' `UserError` object type: payloads list these in `userErrors`. */
-export const UserError = userErrors.UserError;
+/** A code a access-roles mutation may refuse with. */
+export type UserErrorCode = keyof typeof codes;
 export type UserError = UserErrorOf<UserErrorCode>;
-
-/** Makes a UserError for an input field (`input.<name>`) with an access-roles code. */
-export const userError = userErrors.userError;
-
-/** The kit's input checks, taking access-roles codes. */
-export const InputChecks = userErrors.InputChecks;
 export type InputChecks = KitInputChecks<UserErrorCode>;

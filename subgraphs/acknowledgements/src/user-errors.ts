@@ -15,18 +15,16 @@ const ACKNOWLEDGEMENTS_CODES = {
   WRONG_APPLICATION: "The application's rules of behavior are for another application than the one given.",
 } as const;
 
-const userErrors = createUserErrors("acknowledgements", ACKNOWLEDGEMENTS_CODES);
+/**
+ * The subgraph's `UserError` type (payloads list these in `userErrors`), `userError()` and the kit's input checks,
+ * all taking acknowledgements codes only.
+ */
+export const { codes, UserError, userError, InputChecks } = createUserErrors(
+  "acknowledgements",
+  ACKNOWLEDGEMENTS_CODES,
+);
 
-/** A code an acknowledgements mutation may refuse with. */
-export type UserErrorCode = keyof typeof userErrors.codes;
-
-/** The acknowledgements' `UserError` object type: payloads list these in `userErrors`. */
-export const UserError = userErrors.UserError;
+/** A code a acknowledgements mutation may refuse with. */
+export type UserErrorCode = keyof typeof codes;
 export type UserError = UserErrorOf<UserErrorCode>;
-
-/** Makes a UserError for an input field (`input.<name>`) with an acknowledgements code. */
-export const userError = userErrors.userError;
-
-/** The kit's input checks, taking acknowledgements codes. */
-export const InputChecks = userErrors.InputChecks;
 export type InputChecks = KitInputChecks<UserErrorCode>;

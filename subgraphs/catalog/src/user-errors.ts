@@ -16,18 +16,13 @@ const CATALOG_CODES = {
   REPLACEMENT_CYCLE: "The replacement is (through its own replacements) replaced by this application.",
 } as const;
 
-const userErrors = createUserErrors("catalog", CATALOG_CODES);
+/**
+ * The subgraph's `UserError` type (payloads list these in `userErrors`), `userError()` and the kit's input checks,
+ * all taking catalog codes only.
+ */
+export const { codes, UserError, userError, InputChecks } = createUserErrors("catalog", CATALOG_CODES);
 
 /** A code a catalog mutation may refuse with. */
-export type UserErrorCode = keyof typeof userErrors.codes;
-
-/** The catalog's `UserError` object type: payloads list these in `userErrors`. */
-export const UserError = userErrors.UserError;
+export type UserErrorCode = keyof typeof codes;
 export type UserError = UserErrorOf<UserErrorCode>;
-
-/** Makes a UserError for an input field (`input.<name>`) with a catalog code. */
-export const userError = userErrors.userError;
-
-/** The kit's input checks, taking catalog codes. */
-export const InputChecks = userErrors.InputChecks;
 export type InputChecks = KitInputChecks<UserErrorCode>;

@@ -22,18 +22,13 @@ const HELP_DESKS_CODES = {
   CLOSED_WITH_HOURS: "A day marked closed that also gives opening hours.",
 } as const;
 
-const userErrors = createUserErrors("help-desks", HELP_DESKS_CODES);
+/**
+ * The subgraph's `UserError` type (payloads list these in `userErrors`), `userError()` and the kit's input checks,
+ * all taking help-desks codes only.
+ */
+export const { codes, UserError, userError, InputChecks } = createUserErrors("help-desks", HELP_DESKS_CODES);
 
 /** A code a help-desks mutation may refuse with. */
-export type UserErrorCode = keyof typeof userErrors.codes;
-
-/** The help desks' `UserError` object type: payloads list these in `userErrors`. */
-export const UserError = userErrors.UserError;
+export type UserErrorCode = keyof typeof codes;
 export type UserError = UserErrorOf<UserErrorCode>;
-
-/** Makes a UserError for an input field (`input.<name>`) with a help-desks code. */
-export const userError = userErrors.userError;
-
-/** The kit's input checks, taking help-desks codes. */
-export const InputChecks = userErrors.InputChecks;
 export type InputChecks = KitInputChecks<UserErrorCode>;
