@@ -41,6 +41,16 @@ describe("token verification", () => {
     expect(viewer!.authTime).toBeInstanceOf(Date);
   });
 
+  it("takes a verified token on trust only until it expires, then refuses it as expired", async () => {
+    const strict = createTokenVerifier({ ...loadAuthConfig({ OIDC_ISSUER: issuer, OIDC_CLOCK_SKEW_SECONDS: "0" }) });
+    const token = await signAsIssuer(dir, issuer, {}, { exp: Math.floor(Date.now() / 1000) + 2 });
+    const first = await strict.viewerFrom(`Bearer ${token}`);
+    expect(await strict.viewerFrom(`Bearer ${token}`)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(strict.viewerFrom(`Bearer ${token}`)).rejects.toThrow("The bearer token has expired");
+  });
+
   it("is anonymous without a header", async () => {
     expect(await verifier.viewerFrom(undefined)).toBeNull();
   });

@@ -46,6 +46,11 @@ export class TokenRejectedError extends Error {
   }
 }
 
+/** The longest a verified token is taken on trust without checking its signature again. */
+export const VERIFIED_TOKEN_SECONDS = 60;
+// Distinct tokens remembered per process; the oldest is forgotten first.
+const VERIFIED_TOKENS = 10_000;
+
 // RFC 7235: the scheme is case-insensitive and one or more spaces separate it from the credentials.
 const BEARER = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
@@ -70,14 +75,31 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
     timeoutMs: config.jwksTimeoutMs,
   });
 
+  // A signed-in session sends the same token with every request, to the gateway and to each subgraph it calls, and
+  // checking its signature (ES256 through WebCrypto) costs about a millisecond on a small machine. A token that
+  // verified is therefore remembered, by its exact text, until it expires but for at most VERIFIED_TOKEN_SECONDS, so
+  // a key the provider withdraws stops being honoured within that time. Refusals are never remembered.
+  const verified = new Map<string, { viewer: Viewer; until: number }>();
+
+  function remember(token: string, viewer: Viewer, expiresAt: number): Viewer {
+    const until = Math.min(expiresAt * 1000, Date.now() + VERIFIED_TOKEN_SECONDS * 1000);
+    if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, { viewer: Object.freeze(viewer), until });
+    return viewer;
+  }
+
   return {
     async viewerFrom(authorization) {
       if (authorization === undefined || authorization === "") return null;
       const match = BEARER.exec(authorization.trim());
       if (!match) throw new TokenRejectedError("malformed");
       if (!config.issuer && !config.jwksUrl) throw new TokenRejectedError("invalid");
+      const token = match[1]!;
+      const known = verified.get(token);
+      if (known && Date.now() < known.until) return known.viewer;
+      if (known) verified.delete(token);
       try {
-        const { payload } = await jwtVerify(match[1]!, getKey, {
+        const { payload } = await jwtVerify(token, getKey, {
           algorithms: ACCEPTED_ALGORITHMS,
           audience: config.audience,
           ...(config.issuer ? { issuer: config.issuer } : {}),
@@ -85,7 +107,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
           requiredClaims: ["sub", "exp"],
         });
         checkLifetime(payload, config);
-        return viewerFromClaims(payload, config.rolesClaim, config.roleMap);
+        return remember(token, viewerFromClaims(payload, config.rolesClaim, config.roleMap), payload.exp!);
       } catch (error) {
         throw classify(error);
       }
