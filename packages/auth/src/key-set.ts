@@ -77,11 +77,11 @@ async function fetchKeySet(options: KeySetOptions): Promise<ReturnType<typeof cr
   let url: URL;
   try {
     url = await options.jwksUrl();
-    response = await fetch(url, {
-      headers: { accept: "application/json, application/jwk-set+json" },
-      redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    const get = () =>
+      fetch(url, { headers: { accept: "application/json, application/jwk-set+json" }, redirect: "manual", signal });
+    // A kept-alive connection the provider closed while idle fails before any answer: ask once more on a new one.
+    response = await get().catch((error: unknown) => (closedBeforeAnswer(error) ? get() : Promise.reject(error)));
   } catch (error) {
     if (error instanceof KeySetUnavailableError) throw error;
     const reason = (error as Error).name === "TimeoutError" ? `no answer within ${options.timeoutMs} ms` : "no answer";
@@ -105,4 +105,10 @@ async function fetchKeySet(options: KeySetOptions): Promise<ReturnType<typeof cr
   } catch (error) {
     throw new KeySetUnavailableError(`the key set at ${url} is not a JSON Web Key Set`, { cause: error });
   }
+}
+
+/** fetch failed because the connection closed before the response began (a stale keep-alive socket). */
+function closedBeforeAnswer(error: unknown): boolean {
+  const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+  return code === "UND_ERR_SOCKET" || code === "ECONNRESET";
 }

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -112,5 +114,52 @@ describe("an identity provider that cannot be reached", () => {
     const token = await signAsIssuer(dir, "http://127.0.0.1:9/no-idp", {});
     expect(await reasonOf(verifier.viewerFrom(`Bearer ${token}`))).toBe("unavailable");
     expect(await reasonOf(verifier.viewerFrom(`Bearer ${token}`))).toBe("unavailable");
+  });
+});
+
+describe("a connection the identity provider closes without answering", () => {
+  it("is asked once more on a new connection, so a stale kept-alive socket costs no refusal", async () => {
+    let requests = 0;
+    const server = createServer((req, res) => {
+      requests += 1;
+      if (requests === 1) return void req.socket.destroy();
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(publicKeySet(dir)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+      const verifier = createTokenVerifier({
+        ...loadAuthConfig({ OIDC_ISSUER: ISSUER, OIDC_JWKS_URL: url }),
+        jwksTimeoutMs: 2000,
+      });
+      const token = await signAsIssuer(dir, ISSUER, {});
+      expect(await verifier.viewerFrom(`Bearer ${token}`)).toMatchObject({ id: "alice" });
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("is not asked a third time: a provider that keeps closing is unavailable", async () => {
+    let requests = 0;
+    const server = createServer((req) => {
+      requests += 1;
+      req.socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+      const verifier = createTokenVerifier({
+        ...loadAuthConfig({ OIDC_ISSUER: ISSUER, OIDC_JWKS_URL: url }),
+        jwksTimeoutMs: 2000,
+      });
+      const token = await signAsIssuer(dir, ISSUER, {});
+      expect(await reasonOf(verifier.viewerFrom(`Bearer ${token}`))).toBe("unavailable");
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
