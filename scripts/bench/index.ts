@@ -19,7 +19,7 @@ import { ensureHiveInstalled, startHive } from "./hive.js";
 import { round, runLoad, type LoadResult, type PreparedRequest } from "./load.js";
 import { OPERATIONS } from "./operations.js";
 import { freePort, markdownTable, rewriteRoutingUrls, waitForOk } from "./support.js";
-import { sampleRss } from "./rss.js";
+import { measureCpu, sampleRss } from "./rss.js";
 
 const { values } = parseArgs({
   options: {
@@ -161,14 +161,18 @@ try {
 
     await runLoad(stack.gatewayUrl, next, warmupSeconds, connections);
     const oursRss = sampleRss(pids);
+    const oursCpu = measureCpu(pids);
     const ours = await runLoad(stack.gatewayUrl, next, seconds, connections);
+    const cpuMsPerRequest = oursCpu.stop(ours.requests);
     const peakRssMiB: Record<string, number | null> = oursRss.stop();
 
     let hiveResult: LoadResult | null = null;
     if (hive) {
       await runLoad(hive.url, next, warmupSeconds, connections);
       const hiveRss = sampleRss({ hive: hive.child.pid! });
+      const hiveCpu = measureCpu({ hive: hive.child.pid! });
       hiveResult = await runLoad(hive.url, next, seconds, connections);
+      cpuMsPerRequest.hive = hiveCpu.stop(hiveResult.requests).hive ?? null;
       peakRssMiB.hive = hiveRss.stop().hive ?? null;
     }
 
@@ -187,11 +191,13 @@ try {
       fetchesPerRequest: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, delta(name, "requests")])),
       sqlPerRequest: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, delta(name, "sqlStatements")])),
       peakRssMiB,
+      cpuMsPerRequest,
     };
     results.push(result);
     console.log(
       `${op.name}: ours ${ours.requestsPerSecond} req/s (p50 ${ours.latencyMs.p50} ms, ${ours.errors} errors), ` +
-        `hive ${hiveResult?.requestsPerSecond ?? "-"} req/s, floor ${floor.requestsPerSecond} req/s`,
+        `hive ${hiveResult?.requestsPerSecond ?? "-"} req/s, floor ${floor.requestsPerSecond} req/s; ` +
+        `gateway CPU ${cpuMsPerRequest.gateway ?? "-"} ms/request (hive ${cpuMsPerRequest.hive ?? "-"})`,
     );
   }
 
