@@ -1,21 +1,56 @@
 /**
- * `npm start`: the whole graph on one machine. Every subgraph (migrated, seeded when empty) and the gateway,
- * on the registry's ports, until Ctrl-C. Run after `npm run build` (npm start does both).
+ * `npm start [-- --without <subgraph>[,<subgraph>]]`: the whole graph on one machine. Every subgraph (migrated,
+ * seeded when empty) and the gateway, on the registry's ports, until Ctrl-C. A subgraph that exits is started again
+ * while the rest go on serving. `--without` leaves subgraphs for their teams to run from their workspaces (npm run
+ * dev there), trusting this graph's development issuer and caller keys by themselves. Run after `npm run build`
+ * (npm start does both).
  */
 import path from "node:path";
-import { findRepoRoot } from "@portal-graph/subgraph-kit";
+import { parseArgs } from "node:util";
+import { findRepoRoot, readRegistry, writeRunningGraph } from "@portal-graph/subgraph-kit";
 import { startStack, type Stack } from "./lib/stack.js";
 
-const dev = process.argv.includes("--dev");
+const USAGE = `usage: npm start [-- --without <subgraph>[,<subgraph>…]]
+
+Starts every subgraph in schema/subgraphs.json and the gateway. --without leaves the named subgraphs out, for
+you to run from their workspaces (npm run dev -w subgraphs/<name>); the gateway finds them on their registry ports.`;
+
+let args;
+try {
+  args = parseArgs({ options: { dev: { type: "boolean" }, without: { type: "string" }, help: { type: "boolean" } } });
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (args.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const dev = args.values.dev ?? false;
 const root = findRepoRoot();
 const verbose = process.env.LOG_LEVEL !== undefined;
+const registry = readRegistry(root);
+const without = (args.values.without ?? "")
+  .split(",")
+  .map((name) => name.trim())
+  .filter(Boolean);
+const unknown = without.filter((name) => !registry.some((entry) => entry.name === name));
+if (unknown.length > 0) {
+  console.error(
+    `--without: no subgraph named ${unknown.join(", ")} (there are ${registry.map((e) => e.name).join(", ")})`,
+  );
+  process.exit(2);
+}
 
 let stack: Stack | undefined;
+let forget = (): void => undefined;
 let shuttingDown = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
+    forget();
     await stack?.stop();
   }
   process.exit(code);
@@ -47,14 +82,25 @@ try {
     root,
     ports: "registry",
     dev,
+    without,
     devIssuerPort: useDevIssuer ? Number(process.env.DEV_ISSUER_PORT ?? 4100) : undefined,
     callerKeysDir: useDevCallerKeys ? path.resolve(root, process.env.DATA_DIR ?? "data", "caller-keys") : undefined,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" },
     onLine: printLine,
-    onExit: (name, code) => {
-      console.error(`\n${name} stopped unexpectedly (exit code ${code}); stopping the graph.`);
+    restart: {},
+    onExit: (name, code, restartInMs) => {
+      const how = code === null ? "killed by a signal" : `exit code ${code}`;
+      if (restartInMs !== undefined) {
+        console.error(
+          `\n${name} stopped (${how}); the rest of the graph goes on serving, and its fields answer ` +
+            `SUBGRAPH_UNAVAILABLE until it is back. Starting it again in ${restartInMs / 1000} s.`,
+        );
+        return;
+      }
+      console.error(`\n${name} stopped unexpectedly (${how}); stopping the graph.`);
       void shutdown(1);
     },
+    onRestarted: (name) => console.log(`[${name}] back and ready`),
   });
 } catch (error) {
   console.error(`\nPortal Graph did not start: ${(error as Error).message}`);
@@ -62,6 +108,12 @@ try {
 }
 
 const url = stack!.gatewayUrl.replace("127.0.0.1", "localhost");
+forget = writeRunningGraph(root, {
+  pid: process.pid,
+  gatewayUrl: url,
+  issuer: stack!.issuer,
+  trustedCallerKeys: stack!.callerKeys?.trustedCallerKeys ?? null,
+});
 console.log(`
 Portal Graph is up: ${url}
 
@@ -75,6 +127,13 @@ ${
   TOKEN=$(npm run -s token -- --user bob)
   curl -s ${url} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
     -d '{"query":"{ me { id displayName portalRoles mfa { enrolled factors } } }"}'
+`
+    : ""
+}${
+  without.length > 0
+    ? `
+Left for you to run (the gateway looks for each on its registry port; it finds this graph's issuer and keys itself):
+${without.map((name) => `  npm run dev -w subgraphs/${name}`).join("\n")}
 `
     : ""
 }

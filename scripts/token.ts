@@ -5,19 +5,36 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { devIssuerUrl, mintDevToken } from "@portal-graph/auth/dev-issuer";
-import { findRepoRoot } from "@portal-graph/subgraph-kit";
+import { findRepoRoot, readRunningGraph } from "@portal-graph/subgraph-kit";
 
-const { values } = parseArgs({
-  options: {
-    user: { type: "string" },
-    roles: { type: "string" },
-    ttl: { type: "string" },
-    issuer: { type: "string" },
-  },
-});
+const USAGE = `usage: npm run token -- --user <id> [--roles PORTAL_ADMIN,AUDITOR] [--ttl 3600] [--issuer <url>]
 
+Prints a bearer token for <id>, signed by the development issuer that npm start runs (found by itself while the
+graph runs; --issuer names another). alice, bob, carol, dana, erin and frank are seeded with roles and data.
+  --roles   portal roles to put in the token, comma-separated (default: none)
+  --ttl     lifetime in seconds (default 3600)`;
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      user: { type: "string" },
+      roles: { type: "string" },
+      ttl: { type: "string" },
+      issuer: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  }));
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 if (!values.user) {
-  console.error("usage: npm run token -- --user <id> [--roles PORTAL_ADMIN,AUDITOR] [--ttl 3600]");
+  console.error(USAGE);
   process.exit(2);
 }
 const ttlSeconds = values.ttl === undefined ? 3600 : Number(values.ttl);
@@ -32,7 +49,10 @@ if (process.env.NODE_ENV === "production") {
 
 const root = findRepoRoot();
 const keysDir = path.join(path.resolve(root, process.env.DATA_DIR ?? "data"), "dev-issuer");
-const issuer = values.issuer ?? devIssuerUrl(`http://127.0.0.1:${process.env.DEV_ISSUER_PORT ?? 4100}`);
+const issuer =
+  values.issuer ??
+  readRunningGraph(root)?.issuer ??
+  devIssuerUrl(`http://127.0.0.1:${process.env.DEV_ISSUER_PORT ?? 4100}`);
 const roles = values.roles
   ?.split(",")
   .map((role) => role.trim())

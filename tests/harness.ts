@@ -4,13 +4,15 @@ import os from "node:os";
 import path from "node:path";
 import { mintDevToken, type MintOptions } from "@portal-graph/auth/dev-issuer";
 import { findRepoRoot } from "@portal-graph/subgraph-kit";
-import { startStack, type Stack } from "../scripts/lib/stack.js";
+import { startStack, type Stack, type StackOptions } from "../scripts/lib/stack.js";
 
 export const root = findRepoRoot();
 
 export interface TestStack extends Stack {
   /** Where the development issuer keeps its keys for this stack. */
   keysDir: string;
+  /** The stack's DATA_DIR (SQLite files, keys). */
+  dataDir: string;
   /** A token from the stack's development issuer. */
   token(user: string, options?: Omit<MintOptions, "user">): Promise<string>;
   /** Every line the processes printed, for assertions on logs. */
@@ -29,7 +31,10 @@ export interface GraphQLResponse<T> {
 }
 
 /** Starts the whole graph for one test file; stop() also removes its data. */
-export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestStack> {
+export async function startTestStack(
+  env: NodeJS.ProcessEnv = {},
+  options: Pick<StackOptions, "restart" | "onExit" | "onRestarted" | "without"> = {},
+): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-graph-e2e-"));
   const lines: TestStack["lines"] = [];
   const stack = await startStack({
@@ -46,11 +51,13 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestS
     devIssuerPort: 0,
     callerKeysDir: path.join(dataDir, "caller-keys"),
     onLine: (name, line) => lines.push({ name, line }),
+    ...options,
   });
   const keysDir = path.join(dataDir, "dev-issuer");
   return {
     ...stack,
     keysDir,
+    dataDir,
     lines,
     token: (user, options = {}) => mintDevToken(keysDir, stack.issuer!, { user, ...options }),
     async graphql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {

@@ -23,8 +23,23 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   /** Every line a process prints, with its name. */
   onLine?: (name: string, line: string) => void;
-  /** Called when a process exits while the stack is up (not during stop). */
-  onExit?: (name: string, code: number | null) => void;
+  /**
+   * Called when a process exits while the stack is up (not during stop), with the delay before it is started again
+   * when it will be (a subgraph, with `restart`).
+   */
+  onExit?: (name: string, code: number | null, restartInMs?: number) => void;
+  /**
+   * Start a subgraph that exits again, on the port it had, while the others go on serving: after `delayMs` (default
+   * 1000), doubled for each exit that follows a start by less than a minute, up to `maxDelayMs` (default 30 000).
+   */
+  restart?: { delayMs?: number; maxDelayMs?: number };
+  /**
+   * Subgraphs not to start: a team runs its own from its workspace, on its registry port, where the gateway looks
+   * for it (with ports "registry").
+   */
+  without?: string[];
+  /** Called when a subgraph started again by `restart` answers ready. */
+  onRestarted?: (name: string) => void;
   readyTimeoutMs?: number;
   /**
    * Run the development issuer (keys under <DATA_DIR>/dev-issuer) and make every process trust it, on this port
@@ -83,9 +98,10 @@ function command(root: string, dir: string, dev: boolean): string[] {
 /** Starts every subgraph in the registry, then the gateway; resolves when all answer /ready. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { root, dev = false } = options;
-  const registry = readRegistry(root);
+  const registry = readRegistry(root).filter((entry) => !options.without?.includes(entry.name));
   const subgraphs = new Map<string, RunningProcess>();
   const stopping = new Set<ChildProcess>();
+  const restartTimers = new Set<NodeJS.Timeout>();
   let stopped = false;
   let issuerServer: Server | undefined;
   let issuer: string | null = null;
@@ -108,7 +124,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return port;
   };
 
-  const launch = async (name: string, dir: string, env: NodeJS.ProcessEnv, listeningMessage: string) => {
+  const launch = async (
+    name: string,
+    dir: string,
+    env: NodeJS.ProcessEnv,
+    listeningMessage: string,
+    onUnexpectedExit: (code: number | null) => void = (code) => options.onExit?.(name, code),
+  ) => {
     const [bin, ...args] = command(root, dir, dev);
     const child = spawn(bin!, args, {
       cwd: root,
@@ -122,19 +144,46 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         ? watchOutput(child, name, options, asked)
         : await waitForListening(child, name, listeningMessage, options);
     child.once("exit", (code) => {
-      if (!stopped && !stopping.has(child)) options.onExit?.(name, code);
+      if (!stopped && !stopping.has(child)) onUnexpectedExit(code);
     });
     return { name, port, url: `http://127.0.0.1:${port}`, child };
   };
 
+  // Consecutive quick exits per subgraph, for the restart delay.
+  const quickExits = new Map<string, { count: number; startedAt: number }>();
+  const restartLater = (entry: RegistryEntry, port: number, code: number | null) => {
+    const { delayMs = 1000, maxDelayMs = 30_000 } = options.restart!;
+    const history = quickExits.get(entry.name) ?? { count: 0, startedAt: 0 };
+    const count = Date.now() - history.startedAt < 60_000 ? history.count + 1 : 1;
+    const delay = Math.min(delayMs * 2 ** (count - 1), maxDelayMs);
+    options.onExit?.(entry.name, code, delay);
+    const timer = setTimeout(() => {
+      restartTimers.delete(timer);
+      if (stopped) return;
+      quickExits.set(entry.name, { count, startedAt: Date.now() });
+      startSubgraph(entry, port).then(
+        () => options.onRestarted?.(entry.name),
+        // It exited before it was ready: its exit has already scheduled the next try.
+        () => undefined,
+      );
+    }, delay);
+    restartTimers.add(timer);
+  };
+
   const startSubgraph = async (entry: RegistryEntry, port: number) => {
+    let exited = false;
     const running = await launch(
       entry.name,
       packageDir(root, entry.package),
       { ...subgraphKeysEnv, PORT: String(port), SEED_ON_START: "true" },
       "subgraph listening",
+      (code) => {
+        exited = true;
+        if (options.restart && subgraphs.has(entry.name)) restartLater(entry, subgraphs.get(entry.name)!.port, code);
+        else options.onExit?.(entry.name, code);
+      },
     );
-    await waitForReady(`${running.url}/ready`, options.readyTimeoutMs);
+    await waitForReady(`${running.url}/ready`, options.readyTimeoutMs, () => exited);
     subgraphs.set(entry.name, running);
   };
 
@@ -175,6 +224,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
       stop: async () => {
         stopped = true;
+        for (const timer of restartTimers) clearTimeout(timer);
         await stopProcess(gateway.child);
         await Promise.all([...subgraphs.values()].map((sg) => stopProcess(sg.child)));
         issuerServer?.close();
@@ -230,10 +280,11 @@ function waitForListening(child: ChildProcess, name: string, message: string, op
   });
 }
 
-/** Polls a /ready URL until it answers 200. */
-async function waitForReady(url: string, timeoutMs = 30_000): Promise<void> {
+/** Polls a /ready URL until it answers 200; gives up when `gone()` says the process has exited. */
+async function waitForReady(url: string, timeoutMs = 30_000, gone: () => boolean = () => false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (gone()) throw new Error(`${url}: the process exited before it was ready`);
     try {
       const response = await fetch(url);
       if (response.ok) return;

@@ -51,6 +51,13 @@ export {
   type TextInputRules,
 } from "./input-hygiene.js";
 export { findRepoRoot, readRegistry, registryEntry, type RegistryEntry } from "./registry.js";
+export {
+  readRunningGraph,
+  runningGraphFile,
+  withRunningGraph,
+  writeRunningGraph,
+  type RunningGraph,
+} from "./running-graph.js";
 export { currentRequest, runInRequestScope, type RequestGuards, type RequestScope } from "./request-scope.js";
 export {
   checkStatement,

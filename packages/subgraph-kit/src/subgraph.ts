@@ -34,7 +34,8 @@ import { openDatabase, resolveDatabase } from "./database.js";
 import { createErrorFormatter, IdentityProviderUnavailableError, UnauthenticatedError } from "./errors.js";
 import { inputHygienePlugin, type TextInputRules } from "./input-hygiene.js";
 import { loadSubgraphLimits, subgraphLimitsPlugin, type SubgraphLimits } from "./limits.js";
-import { registryEntry } from "./registry.js";
+import { findRepoRoot, registryEntry } from "./registry.js";
+import { withRunningGraph } from "./running-graph.js";
 import { deadlineFrom } from "./request-budget.js";
 import { currentRequest, runInRequestScope } from "./request-scope.js";
 import { subgraphMetricsRoute } from "./metrics.js";
@@ -203,8 +204,11 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
   const logger = createLogger(definition.name);
   try {
     const target = resolveDatabase(definition.name);
-    const verifier = createTokenVerifier(loadAuthConfig());
-    const callerTrust = loadCallerTrust();
+    const { env, graph } = withRunningGraph(repoRootOrNull());
+    if (graph)
+      logger.info({ gateway: graph.gatewayUrl }, "trusting the issuer and callers of the graph npm start runs");
+    const verifier = createTokenVerifier(loadAuthConfig(env));
+    const callerTrust = loadCallerTrust(env);
     const port = process.env.PORT === undefined ? registryEntry(definition.name).port : parsePort(process.env.PORT);
     const dataSource = await openDatabase({
       target,
@@ -236,6 +240,15 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
   } catch (error) {
     logger.fatal({ err: error }, `${definition.name} failed to start: ${(error as Error).message}`);
     process.exit(1);
+  }
+}
+
+/** The checkout this subgraph runs from, or null outside one (a subgraph deployed alone). */
+function repoRootOrNull(): string | null {
+  try {
+    return findRepoRoot();
+  } catch {
+    return null;
   }
 }
 
