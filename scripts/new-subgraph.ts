@@ -1,0 +1,87 @@
+/**
+ * `npm run new:subgraph -- <name> [--entity <Type>] [--extends Application]`: a complete subgraph workspace (an
+ * entity with its table, loader, paged query, reference resolver and seed; a field on Application; unit,
+ * integration and end-to-end tests; a README), registered with a free port, installed and composed. Every refusal
+ * comes before anything is written. `npm run remove:subgraph -- <name>` takes it out again.
+ */
+import { spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { findRepoRoot } from "@portal-graph/subgraph-kit";
+import { checkScaffold } from "./lib/scaffold/check.js";
+import { writeSubgraph } from "./lib/scaffold/write.js";
+
+const USAGE = `usage: npm run new:subgraph -- <name> [--entity <Type>] [--extends Application] [--no-install]
+
+  <name>       the subgraph, kebab-case (enrollment, training-records)
+  --entity     the type it owns, PascalCase (default: the name in PascalCase)
+  --extends    add a field listing the entity to the catalog's Application (public: anonymous callers get it)
+  --no-install write the files and the registry entry only (then: npm install && npm run schema:compose)`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      entity: { type: "string" },
+      extends: { type: "string" },
+      "no-install": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (positionals.length !== 1) {
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const root = findRepoRoot();
+const checked = checkScaffold(root, {
+  subgraph: positionals[0]!,
+  entity: values.entity,
+  extendsType: values.extends ?? null,
+});
+if ("problems" in checked) {
+  console.error(`Nothing was written:\n${checked.problems.map((problem) => `  - ${problem}`).join("\n")}`);
+  process.exit(1);
+}
+const { names } = checked;
+const written = await writeSubgraph(root, names);
+console.log(
+  `Wrote the ${names.subgraph} subgraph (port ${names.port}):\n${written.map((file) => `  ${file}`).join("\n")}`,
+);
+
+const run = (command: string, args: string[]) => {
+  console.log(`\n$ ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`\n${command} ${args.join(" ")} failed; fix it and run it again (the files are in place).`);
+    process.exit(1);
+  }
+};
+if (!values["no-install"]) {
+  run("npm", ["install", "--no-audit", "--no-fund"]);
+  run("npm", ["run", "-s", "schema:compose"]);
+}
+
+const example = names.extendsType
+  ? `{ applications(first: 5) { nodes { name ${names.extensionField} { name } } } }`
+  : `{ ${names.entityPlural}(first: 5) { totalCount nodes { name } } }`;
+console.log(`
+Next:
+${values["no-install"] ? "  npm install && npm run schema:compose   # link the workspace, compose the supergraph\n" : ""}  npm start                                # the graph, ${names.subgraph} in it
+  curl -s http://localhost:4000/graphql -H 'content-type: application/json' \\
+    -d '{"query":"${example}"}'
+  npm run check                            # lint, types, schema and every test, the new ones included
+  git add -A && git commit                 # the workspace, schema/ and package-lock.json
+
+Make it yours: subgraphs/${names.subgraph}/README.md says what is where. To take it out again:
+  npm run remove:subgraph -- ${names.subgraph}
+`);

@@ -1,0 +1,122 @@
+/**
+ * `npm run new:subgraph` in a temporary checkout: the generated subgraph lints, typechecks and composes untouched,
+ * its own tests pass (unit, integration on every database, end to end through the gateway), and
+ * `npm run remove:subgraph` takes it out again, leaving the supergraph as it was.
+ *
+ * The checkout is the committed files plus this one's built dist/ folders; its node_modules links every installed
+ * package, and its @portal-graph/* links its own workspaces, so nothing here touches this checkout.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readRegistry } from "@portal-graph/subgraph-kit";
+import { root } from "../harness.js";
+
+const WORKSPACES = ["packages", "subgraphs"].flatMap((dir) =>
+  readdirSync(path.join(root, dir)).map((name) => path.join(dir, name)),
+);
+WORKSPACES.push("gateway");
+
+let checkout: string;
+
+/** Runs a command in the temporary checkout; the test fails with its output when it fails. */
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, {
+    cwd: checkout,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  // eslint-disable-next-line no-control-regex
+  const output = `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, "");
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${result.status}:\n${output}`);
+  return output;
+}
+const bin = (name: string) => path.join(checkout, "node_modules", ".bin", name);
+const tsx = (script: string, ...args: string[]) => run(bin("tsx"), ["--conditions=source", script, ...args]);
+
+function makeCheckout(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "portal-graph-scaffold-"));
+  const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const file of tracked) {
+    if (!existsSync(path.join(root, file))) continue; // deleted in the working tree
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    cpSync(path.join(root, file), path.join(dir, file));
+  }
+  for (const workspace of WORKSPACES) {
+    const dist = path.join(root, workspace, "dist");
+    if (!existsSync(dist)) throw new Error(`${workspace}/dist is missing: run npm run build first (npm test does)`);
+    if (existsSync(path.join(dir, workspace))) cpSync(dist, path.join(dir, workspace, "dist"), { recursive: true });
+  }
+  mkdirSync(path.join(dir, "node_modules", "@portal-graph"), { recursive: true });
+  for (const entry of readdirSync(path.join(root, "node_modules"))) {
+    if (entry === "@portal-graph") continue;
+    symlinkSync(path.join(root, "node_modules", entry), path.join(dir, "node_modules", entry));
+  }
+  symlinkSync(path.join(root, "gateway", "node_modules"), path.join(dir, "gateway", "node_modules"));
+  return dir;
+}
+
+/** What npm install does for a workspace: a link under node_modules/@portal-graph. */
+function linkWorkspaces(): void {
+  for (const entry of readRegistry(checkout)) {
+    const link = path.join(checkout, "node_modules", entry.package);
+    if (!existsSync(link)) symlinkSync(path.join(checkout, "subgraphs", entry.name), link);
+  }
+  for (const name of ["auth", "http-kit", "operation-limits", "subgraph-kit", "telemetry"]) {
+    const link = path.join(checkout, "node_modules", "@portal-graph", name);
+    if (!existsSync(link)) symlinkSync(path.join(checkout, "packages", name), link);
+  }
+  const gateway = path.join(checkout, "node_modules", "@portal-graph", "gateway");
+  if (!existsSync(gateway)) symlinkSync(path.join(checkout, "gateway"), gateway);
+}
+
+describe("npm run new:subgraph", () => {
+  beforeAll(() => {
+    checkout = makeCheckout();
+    linkWorkspaces();
+  });
+  afterAll(() => {
+    if (checkout) rmSync(checkout, { recursive: true, force: true });
+  });
+
+  it("refuses a name that exists, writing nothing", () => {
+    const result = spawnSync(bin("tsx"), ["--conditions=source", "scripts/new-subgraph.ts", "catalog"], {
+      cwd: checkout,
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Nothing was written:\n  - a subgraph named "catalog" exists already');
+    expect(readRegistry(checkout).map((entry) => entry.name)).toEqual(readRegistry(root).map((entry) => entry.name));
+  });
+
+  it("writes a subgraph that lints, typechecks, composes and passes its own tests, and takes it out again", () => {
+    const supergraph = readFileSync(path.join(checkout, "schema", "supergraph.graphql"), "utf8");
+    const printed = tsx("scripts/new-subgraph.ts", "enrollment", "--extends", "Application", "--no-install");
+    expect(printed).toContain("npm run remove:subgraph -- enrollment");
+    const entry = readRegistry(checkout).find((candidate) => candidate.name === "enrollment")!;
+    expect(entry.port).toBe(Math.max(...readRegistry(root).map((other) => other.port)) + 1);
+
+    linkWorkspaces();
+    tsx("scripts/compose.ts");
+    expect(readFileSync(path.join(checkout, "schema", "supergraph.graphql"), "utf8")).toContain(
+      "enrollments: [Enrollment!]",
+    );
+    tsx("scripts/compose.ts", "--check");
+    run(bin("eslint"), ["subgraphs/enrollment", "tests/e2e/enrollment.e2e.test.ts"]);
+    run(bin("prettier"), ["--check", "subgraphs/enrollment", "tests/e2e/enrollment.e2e.test.ts", "schema"]);
+    run(bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
+    run(bin("tsc"), ["-p", "subgraphs/enrollment/tsconfig.build.json"]);
+
+    const tests = run(bin("vitest"), ["run", "subgraphs/enrollment", "tests/e2e/enrollment.e2e.test.ts"]);
+    expect(tests).toMatch(/Test Files\s+3 passed \(3\)/);
+    expect(tests).not.toMatch(/skipped/);
+
+    tsx("scripts/remove-subgraph.ts", "enrollment", "--no-install");
+    expect(existsSync(path.join(checkout, "subgraphs", "enrollment"))).toBe(false);
+    expect(existsSync(path.join(checkout, "tests", "e2e", "enrollment.e2e.test.ts"))).toBe(false);
+    tsx("scripts/compose.ts");
+    expect(readFileSync(path.join(checkout, "schema", "supergraph.graphql"), "utf8")).toBe(supergraph);
+  }, 300_000);
+});
