@@ -4,12 +4,19 @@
  * subgraph's UserErrorCode). With --check it does the same in memory and fails on drift or composition errors.
  */
 import "reflect-metadata";
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { graphql, parse } from "graphql";
 import { REQUEST_ERROR_CODES } from "@portal-graph/http-kit/error-codes";
-import { findRepoRoot, readRegistry, type SubgraphDefinition } from "@portal-graph/subgraph-kit";
+import type { SubgraphDefinition } from "@portal-graph/subgraph-kit";
+import {
+  duplicateClassNames,
+  findRepoRoot,
+  readRegistry,
+  typeGraphqlClasses,
+} from "@portal-graph/subgraph-kit/workspace";
 import { renderErrorDocs, USER_ERROR_ENUM } from "./lib/error-docs.js";
 
 const check = process.argv.includes("--check");
@@ -27,15 +34,42 @@ async function readOrEmpty(file: string): Promise<string> {
   return readFile(file, "utf8").catch(() => "");
 }
 
+/** Where a subgraph declares a class: its source files holding `class <name>`. */
+function declaredIn(subgraph: string, className: string): string[] {
+  const dir = path.join(root, "subgraphs", subgraph, "src");
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts"));
+  return files
+    .filter((file) => new RegExp(`\\bclass ${className}\\b`).test(readFileSync(path.join(dir, file), "utf8")))
+    .map((file) => path.join("subgraphs", subgraph, "src", file));
+}
+
 const registry = readRegistry(root);
 const outputs = new Map<string, string>();
 const services = [];
 const sdls = [];
+// The type-graphql classes each subgraph brings into this process, to refuse one name declared twice.
+const classesOf = new Map<string, Set<object>>();
+let known = typeGraphqlClasses();
 for (const entry of registry) {
   const sdl = await subgraphSdl(entry.package);
+  const now = typeGraphqlClasses();
+  classesOf.set(entry.name, new Set([...now].filter((target) => !known.has(target))));
+  known = now;
   outputs.set(path.join(root, "schema", "subgraphs", `${entry.name}.graphql`), sdl);
   services.push({ name: entry.name, typeDefs: parse(sdl), url: entry.routingUrl });
   sdls.push({ name: entry.name, sdl });
+}
+
+const duplicates = duplicateClassNames(classesOf);
+if (duplicates.length > 0) {
+  console.error("type-graphql classes with one name in several subgraphs (its metadata is one per process):");
+  for (const { className, owners } of duplicates) {
+    const places = owners.flatMap((owner) => declaredIn(owner, className)).join(", ");
+    console.error(
+      `  - class ${className}: ${owners.join(" and ")} (${places}); rename one (the GraphQL name may stay)`,
+    );
+  }
+  process.exit(1);
 }
 
 const composed = composeServices(services);

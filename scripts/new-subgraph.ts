@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { findRepoRoot } from "@portal-graph/subgraph-kit";
+import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import { checkScaffold } from "./lib/scaffold/check.js";
 import { writeSubgraph } from "./lib/scaffold/write.js";
 

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
-import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit";
+import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit/workspace";
 import { removeSubgraph } from "./lib/scaffold/write.js";
 
 const USAGE = `usage: npm run remove:subgraph -- <name> [--no-install]

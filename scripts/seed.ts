@@ -4,13 +4,8 @@
  */
 import "reflect-metadata";
 import { createLogger } from "@portal-graph/http-kit";
-import {
-  findRepoRoot,
-  openDatabase,
-  readRegistry,
-  resolveDatabase,
-  type SubgraphDefinition,
-} from "@portal-graph/subgraph-kit";
+import { openDatabase, resolveDatabase, type SubgraphDefinition } from "@portal-graph/subgraph-kit";
+import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit/workspace";
 
 const root = findRepoRoot();
 let failed = false;

@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { findRepoRoot, readRegistry, writeRunningGraph } from "@portal-graph/subgraph-kit";
+import { findRepoRoot, readRegistry, writeRunningGraph } from "@portal-graph/subgraph-kit/workspace";
 import { startStack, type Stack } from "./lib/stack.js";
 
 const USAGE = `usage: npm start [-- --without <subgraph>[,<subgraph>…]]

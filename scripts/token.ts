@@ -5,7 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { devIssuerUrl, mintDevToken } from "@portal-graph/auth/dev-issuer";
-import { findRepoRoot, readRunningGraph } from "@portal-graph/subgraph-kit";
+import { findRepoRoot, readRunningGraph } from "@portal-graph/subgraph-kit/workspace";
 
 const USAGE = `usage: npm run token -- --user <id> [--roles PORTAL_ADMIN,AUDITOR] [--ttl 3600] [--issuer <url>]
 

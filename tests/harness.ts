@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { mintDevToken, type MintOptions } from "@portal-graph/auth/dev-issuer";
-import { findRepoRoot } from "@portal-graph/subgraph-kit";
+import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import { startStack, type Stack, type StackOptions } from "../scripts/lib/stack.js";
 
 export const root = findRepoRoot();

@@ -11,7 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { CALLER_ASSERTION_HEADER, signCallerAssertion, type CallerSigningKey } from "@portal-graph/auth";
 import { mintDevToken, startDevIssuer } from "@portal-graph/auth/dev-issuer";
-import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit";
+import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit/workspace";
 import { startStack, subgraphUrlVariable } from "../lib/stack.js";
 import { runFloor, startRecorder, type RecordedFetch } from "./floor.js";
 import { generate, type Scale } from "./generate/index.js";

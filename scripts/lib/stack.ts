@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import type { Server } from "node:http";
 import { ensureDevCallerKeys, type DevCallerKeys } from "@portal-graph/auth";
 import { startDevIssuer } from "@portal-graph/auth/dev-issuer";
-import { readRegistry, type RegistryEntry } from "@portal-graph/subgraph-kit";
+import { readRegistry, type RegistryEntry } from "@portal-graph/subgraph-kit/workspace";
 
 export interface StackOptions {
   root: string;

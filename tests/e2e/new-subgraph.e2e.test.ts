@@ -3,15 +3,16 @@
  * its own tests pass (unit, integration on every database, end to end through the gateway), and
  * `npm run remove:subgraph` takes it out again, leaving the supergraph as it was.
  *
- * The checkout is the committed files plus this one's built dist/ folders; its node_modules links every installed
- * package, and its @portal-graph/* links its own workspaces, so nothing here touches this checkout.
+ * The temporary checkout holds this working tree's files (tracked, or new and not ignored) and built dist/ folders;
+ * its node_modules links every installed package, and its @portal-graph/* links its own workspaces, so nothing here
+ * touches this checkout.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readRegistry } from "@portal-graph/subgraph-kit";
+import { readRegistry } from "@portal-graph/subgraph-kit/workspace";
 import { root } from "../harness.js";
 
 const WORKSPACES = ["packages", "subgraphs"].flatMap((dir) =>
@@ -38,8 +39,13 @@ const tsx = (script: string, ...args: string[]) => run(bin("tsx"), ["--condition
 
 function makeCheckout(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "portal-graph-scaffold-"));
-  const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
-  for (const file of tracked) {
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: root,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter(Boolean);
+  for (const file of files) {
     if (!existsSync(path.join(root, file))) continue; // deleted in the working tree
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     cpSync(path.join(root, file), path.join(dir, file));

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeRunningGraph } from "@portal-graph/subgraph-kit";
+import { writeRunningGraph } from "@portal-graph/subgraph-kit/workspace";
 import { root, startTestStack, type TestStack } from "../harness.js";
 
 const CATALOG = "{ applications(first: 5) { totalCount } }";

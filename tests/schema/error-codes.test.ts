@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REQUEST_ERROR_CODES } from "@portal-graph/http-kit/error-codes";
-import { findRepoRoot, readRegistry, SHARED_USER_ERROR_CODES } from "@portal-graph/subgraph-kit";
+import { SHARED_USER_ERROR_CODES } from "@portal-graph/subgraph-kit";
+import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit/workspace";
 import { buildASTSchema, GraphQLNonNull, parse, type GraphQLEnumType, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { renderErrorDocs, userErrorCodesOf } from "../../scripts/lib/error-docs.js";

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { findRepoRoot } from "@portal-graph/subgraph-kit";
+import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import {
   Kind,
   parse,

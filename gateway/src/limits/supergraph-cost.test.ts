@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Supergraph } from "@apollo/federation-internals";
 import { checkOperation, estimateCost, shapeOf } from "@portal-graph/operation-limits";
-import { findRepoRoot } from "@portal-graph/subgraph-kit";
+import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import { getOperationAST, Kind, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { repoOperations } from "../testing/repo-operations.js";

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { parse, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type AuthChecker } from "type-graphql";
 import { PortalAuthChecker } from "./auth.js";
 
@@ -21,16 +21,23 @@ const FEDERATION_DIRECTIVES = [
   "@listSize",
 ] as const;
 
-/** `__resolveReference` per entity type name; each must go through a DataLoader, since references arrive in batches. */
-export type ReferenceResolvers = Record<string, GraphQLFieldResolver<{ __typename: string }, unknown>>;
+/**
+ * An entity's `__resolveReference` as @apollo/subgraph calls it: with the representation the gateway sent (the
+ * entity's `@key` fields, declared by the resolver as it needs them, e.g. `{ id: string }`) and the request's
+ * context. References arrive in batches, so each goes through a DataLoader.
+ */
+export type ReferenceResolver<TContext> = (reference: never, context: TContext, info: GraphQLResolveInfo) => unknown;
 
-export interface FederatedSchemaOptions {
+/** `__resolveReference` per entity type name, all taking the subgraph's context. */
+export type ReferenceResolvers<TContext = unknown> = Record<string, ReferenceResolver<TContext>>;
+
+export interface FederatedSchemaOptions<TContext = unknown> {
   // type-graphql takes resolver and type classes.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: [Function, ...Function[]];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
-  references?: ReferenceResolvers;
+  references?: ReferenceResolvers<TContext>;
   authChecker?: AuthChecker<never>;
 }
 
@@ -46,7 +53,9 @@ export function linkFederation(sdl: string): string {
  * directives, links federation, and hands SDL plus the type-graphql resolvers (with reference resolvers merged in)
  * to `buildSubgraphSchema`.
  */
-export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+export async function buildFederatedSchema<TContext>(
+  options: FederatedSchemaOptions<TContext>,
+): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes ?? [],

@@ -1,4 +1,5 @@
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { markKitMade } from "./type-classes.js";
 
 /** Codes, each with what it means: the enum values' descriptions in the schema and the rows of docs/errors.md. */
 export type UserErrorCodeMeanings<Code extends string = string> = Readonly<Record<Code, string>>;
@@ -79,6 +80,7 @@ export function createUserErrorType<Code extends string>(codes: UserErrorCodeMea
     @Field(() => UserErrorCode, { description: "Stable code to branch on; each value says what it means." })
     code!: Code;
   }
+  markKitMade(UserError);
   return UserError;
 }
 

@@ -1,7 +1,8 @@
 import path from "node:path";
 import pg from "pg";
 import { createLogger } from "@portal-graph/http-kit";
-import { openDatabase, readRegistry, resolveDatabase, type SubgraphDefinition } from "@portal-graph/subgraph-kit";
+import { openDatabase, resolveDatabase, type SubgraphDefinition } from "@portal-graph/subgraph-kit";
+import { readRegistry } from "@portal-graph/subgraph-kit/workspace";
 import { seededRandom, pad } from "../random.js";
 import { generateAccessRoles } from "./access-roles.js";
 import { generateAcknowledgements } from "./acknowledgements.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit";
+import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit/workspace";
 import { checkScaffold } from "./check.js";
 import { plural } from "./names.js";
 

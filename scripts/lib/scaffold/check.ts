@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildASTSchema, isObjectType, parse } from "graphql";
-import { readRegistry } from "@portal-graph/subgraph-kit";
+import { readRegistry } from "@portal-graph/subgraph-kit/workspace";
 import { KEBAB_CASE, PASCAL_CASE, pascalFromKebab, scaffoldNames, type ScaffoldNames } from "./names.js";
 
 export interface ScaffoldRequest {

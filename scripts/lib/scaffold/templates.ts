@@ -153,7 +153,7 @@ import { ${n.entity}ConnectionResolver, ${n.entity}Resolver } from "./${n.entity
 export function build${n.subgraphPascal}Schema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [${n.entity}Resolver, ${n.entity}ConnectionResolver${ext ? `, ${ext}${n.subgraphPascal}Resolver` : ""}],
-    references: { ${n.entity}: resolve${n.entity}Reference as never },
+    references: { ${n.entity}: resolve${n.entity}Reference },
   });
 }
 `;
@@ -541,7 +541,7 @@ function intTestTs(n: ScaffoldNames): string {
   return `import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findRepoRoot } from "@portal-graph/subgraph-kit";
+import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import { openTestSubgraph, testDatabaseKinds, type TestSubgraph } from "@portal-graph/subgraph-kit/testing";
 import { SEED } from "../seed/seed.js";
 import { subgraph } from "../server.js";

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as prettier from "prettier";
-import type { RegistryEntry } from "@portal-graph/subgraph-kit";
+import type { RegistryEntry } from "@portal-graph/subgraph-kit/workspace";
 import type { ScaffoldNames } from "./names.js";
 import { renderSubgraph } from "./templates.js";
 

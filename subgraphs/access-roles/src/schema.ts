@@ -30,11 +30,11 @@ export function buildAccessRolesSchema(): Promise<GraphQLSchema> {
       AuditResolver,
     ],
     references: {
-      User: resolveUserReference as never,
-      Role: resolveRoleReference as never,
-      Application: resolveApplicationReference as never,
-      AccessRequest: resolveAccessRequestReference as never,
-      RoleGrant: resolveRoleGrantReference as never,
+      User: resolveUserReference,
+      Role: resolveRoleReference,
+      Application: resolveApplicationReference,
+      AccessRequest: resolveAccessRequestReference,
+      RoleGrant: resolveRoleGrantReference,
     },
   });
 }

@@ -25,9 +25,9 @@ export function buildAcknowledgementsSchema(): Promise<GraphQLSchema> {
       ReportResolver,
     ],
     references: {
-      PolicyVersion: resolvePolicyVersionReference as never,
-      User: resolveUserReference as never,
-      Application: resolveApplicationReference as never,
+      PolicyVersion: resolvePolicyVersionReference,
+      User: resolveUserReference,
+      Application: resolveApplicationReference,
     },
   });
 }

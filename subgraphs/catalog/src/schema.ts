@@ -8,6 +8,6 @@ import { resolveApplicationReference } from "./application/application.reference
 export function buildCatalogSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [ApplicationResolver, ApplicationConnectionResolver, ApplicationMutations],
-    references: { Application: resolveApplicationReference as never },
+    references: { Application: resolveApplicationReference },
   });
 }

@@ -17,8 +17,8 @@ export function buildHelpDesksSchema(): Promise<GraphQLSchema> {
       ApplicationHelpDeskResolver,
     ],
     references: {
-      HelpDesk: resolveHelpDeskReference as never,
-      Application: resolveApplicationReference as never,
+      HelpDesk: resolveHelpDeskReference,
+      Application: resolveApplicationReference,
     },
   });
 }

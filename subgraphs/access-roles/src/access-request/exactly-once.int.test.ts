@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqlTotals, writeTransaction } from "@portal-graph/subgraph-kit";
-import { openTestSubgraph, testDatabaseKinds, type TestSubgraph } from "@portal-graph/subgraph-kit/testing";
+import { writeTransaction } from "@portal-graph/subgraph-kit";
+import { openTestSubgraph, testDatabaseKinds, type TestSubgraph, sqlTotals } from "@portal-graph/subgraph-kit/testing";
 import { devViewer } from "@portal-graph/auth/dev-issuer";
 import { BOB, CAROL, mutate, succeed, WHY } from "../access.test-support.js";
 import { subgraph } from "../server.js";

@@ -5,8 +5,14 @@ import { finished } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TokenRejectedError, type TokenVerifier } from "@portal-graph/auth";
 import { devViewer } from "@portal-graph/auth/dev-issuer";
-import { currentRequest, runInRequestScope, viewerOf } from "@portal-graph/subgraph-kit";
-import { openTestSubgraph, testDatabaseKinds, type TestSubgraph } from "@portal-graph/subgraph-kit/testing";
+import { viewerOf } from "@portal-graph/subgraph-kit";
+import {
+  openTestSubgraph,
+  testDatabaseKinds,
+  type TestSubgraph,
+  currentRequest,
+  runInRequestScope,
+} from "@portal-graph/subgraph-kit/testing";
 import { addDays, setClock } from "../clock.js";
 import { validUntilOf } from "../compliance/status.js";
 import { AcknowledgementMethod, RenewalKind } from "../policy/policy.types.js";

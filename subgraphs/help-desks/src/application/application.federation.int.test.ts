@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findRepoRoot } from "@portal-graph/subgraph-kit";
+import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import { openTestSubgraph, testDatabaseKinds, type TestSubgraph } from "@portal-graph/subgraph-kit/testing";
 import { subgraph } from "../server.js";
 import { HELP_DESKS } from "../seed/help-desks.js";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { composeServices } from "@apollo/composition";
 import { operationFromDocument, Supergraph } from "@apollo/federation-internals";
 import { isPlanNode, QueryPlanner, type PlanNode } from "@apollo/query-planner";
-import { findRepoRoot } from "@portal-graph/subgraph-kit";
+import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import { subgraph } from "../server.js";
 
 // The catalog's committed SDL (an artifact, not its code) against ours, planned as the gateway plans it.
