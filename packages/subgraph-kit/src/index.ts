@@ -31,6 +31,7 @@ export {
   type CursorPart,
 } from "./pagination.js";
 export type { TextInputRule, TextInputRules } from "./input-hygiene.js";
+export { connectionOf, type ConnectionOptions, type CountedPage, type Edge, type Page } from "./connection.js";
 export { writeTransaction } from "./transaction.js";
 export { createAppendOnlyTriggers, dropAppendOnlyTriggers } from "./append-only.js";
 export { runSubgraph, viewerOf, type SubgraphDefinition, type SubgraphServices } from "./subgraph.js";

@@ -147,12 +147,12 @@ function schemaTs(n: ScaffoldNames): string {
   return `import { buildFederatedSchema } from "@portal-graph/subgraph-kit";
 import type { GraphQLSchema } from "graphql";
 ${ext ? `import { ${ext}${n.subgraphPascal}Resolver } from "./${extensionFile(n)}.js";\n` : ""}import { resolve${n.entity}Reference } from "./${n.entityKebab}/${n.entityKebab}.reference.js";
-import { ${n.entity}ConnectionResolver, ${n.entity}Resolver } from "./${n.entityKebab}/${n.entityKebab}.resolver.js";
+import { ${n.entity}Resolver } from "./${n.entityKebab}/${n.entityKebab}.resolver.js";
 
 /** The ${n.subgraph} federated schema: its resolvers and the ${n.entity} reference resolver. */
 export function build${n.subgraphPascal}Schema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [${n.entity}Resolver, ${n.entity}ConnectionResolver${ext ? `, ${ext}${n.subgraphPascal}Resolver` : ""}],
+    resolvers: [${n.entity}Resolver${ext ? `, ${ext}${n.subgraphPascal}Resolver` : ""}],
     references: { ${n.entity}: resolve${n.entity}Reference },
   });
 }
@@ -264,38 +264,16 @@ describe("a ${n.entityCamel}'s row", () => {
 }
 
 function connectionTs(n: ScaffoldNames): string {
-  return `import { Field, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "@portal-graph/subgraph-kit";
+  return `import { ObjectType } from "type-graphql";
+import { connectionOf } from "@portal-graph/subgraph-kit";
 import { ${n.entity} } from "./${n.entityKebab}.entity.js";
-
-/** A ${n.entityCamel} with its cursor. */
-@ObjectType()
-export class ${n.entity}Edge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => ${n.entity})
-  node!: ${n.entity};
-}
 
 /** A page of ${n.entityPlural} (Relay connection); totalCount is counted only when asked for. */
 @ObjectType({ description: "A page of ${n.entityPlural}." })
-export class ${n.entity}Connection {
-  @Field(() => [${n.entity}Edge])
-  edges!: ${n.entity}Edge[];
-
-  @Field(() => [${n.entity}])
-  nodes!: ${n.entity}[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: "How many ${n.entityPlural} there are, across all pages." })
-  totalCount!: number;
-
-  /** Counts the matches; the totalCount resolver calls it only when the field is selected. */
-  countTotal!: () => Promise<number>;
-}
+export class ${n.entity}Connection extends connectionOf(${n.entity}, {
+  edge: "${n.entity}Edge",
+  totalCount: "How many ${n.entityPlural} there are, across all pages.",
+}) {}
 `;
 }
 
@@ -357,7 +335,7 @@ export async function list${capitalize(n.entityPlural)}(
 
 function resolverTs(n: ScaffoldNames): string {
   const ext = n.extendsType;
-  return `import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+  return `import { Arg, Ctx, ${ext ? "FieldResolver, " : ""}ID, Int, Query, Resolver${ext ? ", Root" : ""} } from "type-graphql";
 import type { ${n.subgraphPascal}Context } from "../context.js";
 ${ext ? `import { ${n.stubClass} } from "../${extensionFile(n)}.js";\n` : ""}import { ${n.entity}Connection } from "./${n.entityKebab}.connection.js";
 import { ${n.entity} } from "./${n.entityKebab}.entity.js";
@@ -391,15 +369,6 @@ export class ${n.entity}Resolver {
     return { id: ${n.entityCamel}.${lowerFirst(ext)}Id };
   }`
       : ""
-  }
-}
-
-/** Counts a connection's rows only when totalCount is selected. */
-@Resolver(() => ${n.entity}Connection)
-export class ${n.entity}ConnectionResolver {
-  @FieldResolver(() => Int)
-  totalCount(@Root() connection: ${n.entity}Connection): Promise<number> {
-    return connection.countTotal();
   }
 }
 `;

@@ -4,18 +4,12 @@ import { resolveApplicationReference } from "./application/application.reference
 import { ApplicationHelpDeskResolver, ApplicationHelpDesksResolver } from "./application/application.resolver.js";
 import { HelpDeskMutationResolver } from "./help-desk/help-desk.mutations.js";
 import { resolveHelpDeskReference } from "./help-desk/help-desk.reference.js";
-import { HelpDeskConnectionResolver, HelpDeskResolver } from "./help-desk/help-desk.resolver.js";
+import { HelpDeskResolver } from "./help-desk/help-desk.resolver.js";
 
 /** The help desks' federated schema: explicit resolvers, and the HelpDesk and Application reference resolvers. */
 export function buildHelpDesksSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [
-      HelpDeskResolver,
-      HelpDeskConnectionResolver,
-      HelpDeskMutationResolver,
-      ApplicationHelpDesksResolver,
-      ApplicationHelpDeskResolver,
-    ],
+    resolvers: [HelpDeskResolver, HelpDeskMutationResolver, ApplicationHelpDesksResolver, ApplicationHelpDeskResolver],
     references: {
       HelpDesk: resolveHelpDeskReference,
       Application: resolveApplicationReference,

@@ -3,7 +3,7 @@ import {
   BadUserInputError,
   DateTimeScalar,
   cursorFormat,
-  PageInfo,
+  connectionOf,
   pageSize,
   requireRole,
   toPage,
@@ -38,28 +38,9 @@ export class AuditEventFilter {
   to?: Date | null;
 }
 
-/** An audit event with its cursor. */
-@ObjectType()
-export class AuditEventEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => AuditEvent)
-  node!: AuditEvent;
-}
-
 /** A page of audit events, newest first. */
 @ObjectType({ description: "A page of audit events, newest first." })
-export class AuditEventConnection {
-  @Field(() => [AuditEventEdge])
-  edges!: AuditEventEdge[];
-
-  @Field(() => [AuditEvent])
-  nodes!: AuditEvent[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class AuditEventConnection extends connectionOf(AuditEvent, { edge: "AuditEventEdge" }) {}
 
 /** The audit log, for auditors. */
 @Resolver(() => AuditEvent)

@@ -1,29 +1,10 @@
-import { Field, ObjectType } from "type-graphql";
-import { cursorFormat, PageInfo } from "@portal-graph/subgraph-kit";
+import { ObjectType } from "type-graphql";
+import { connectionOf, cursorFormat } from "@portal-graph/subgraph-kit";
 import { Acknowledgement } from "./acknowledgement.entity.js";
-
-/** An acknowledgement with its cursor. */
-@ObjectType()
-export class AcknowledgementEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Acknowledgement)
-  node!: Acknowledgement;
-}
 
 /** A page of a user's acknowledgements, most recently recorded first (Relay connection). */
 @ObjectType({ description: "A page of a user's acknowledgements, most recently recorded first." })
-export class AcknowledgementConnection {
-  @Field(() => [AcknowledgementEdge])
-  edges!: AcknowledgementEdge[];
-
-  @Field(() => [Acknowledgement])
-  nodes!: Acknowledgement[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class AcknowledgementConnection extends connectionOf(Acknowledgement, { edge: "AcknowledgementEdge" }) {}
 
 const CURSORS = cursorFormat("acknowledgements", ["int"]);
 

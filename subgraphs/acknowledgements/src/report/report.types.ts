@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { PageInfo } from "@portal-graph/subgraph-kit";
+import { connectionOf } from "@portal-graph/subgraph-kit";
 import { Acknowledgement } from "../acknowledgement/acknowledgement.entity.js";
 import { ComplianceStatus } from "../compliance/status.js";
 import { Policy } from "../policy/policy.entity.js";
@@ -31,25 +31,8 @@ export class AcknowledgementReportEntry {
   acknowledgement!: Acknowledgement | null;
 }
 
-/** A report entry with its cursor. */
-@ObjectType()
-export class AcknowledgementReportEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => AcknowledgementReportEntry)
-  node!: AcknowledgementReportEntry;
-}
-
 /** A page of an acknowledgement report, ordered by user id. */
 @ObjectType({ description: "A page of an acknowledgement report, ordered by user id (byte order)." })
-export class AcknowledgementReportConnection {
-  @Field(() => [AcknowledgementReportEdge])
-  edges!: AcknowledgementReportEdge[];
-
-  @Field(() => [AcknowledgementReportEntry])
-  nodes!: AcknowledgementReportEntry[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class AcknowledgementReportConnection extends connectionOf(AcknowledgementReportEntry, {
+  edge: "AcknowledgementReportEdge",
+}) {}

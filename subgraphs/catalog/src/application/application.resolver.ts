@@ -59,12 +59,3 @@ export class ApplicationResolver {
     return ctx.loaders.tagsByApplicationId.load(app.id);
   }
 }
-
-/** Counts a connection's matches only when totalCount is selected. */
-@Resolver(() => ApplicationConnection)
-export class ApplicationConnectionResolver {
-  @FieldResolver(() => Int)
-  totalCount(@Root() connection: ApplicationConnection): Promise<number> {
-    return connection.countTotal();
-  }
-}

@@ -65,12 +65,3 @@ export class HelpDeskResolver {
     return ctx.loaders.assignmentsByHelpDeskId.load(desk.id);
   }
 }
-
-/** Counts a connection's matches only when totalCount is selected. */
-@Resolver(() => HelpDeskConnection)
-export class HelpDeskConnectionResolver {
-  @FieldResolver(() => Int)
-  totalCount(@Root() connection: HelpDeskConnection): Promise<number> {
-    return connection.countTotal();
-  }
-}
