@@ -9,7 +9,7 @@ import { maySee } from "../shared/permissions.js";
 import { addDays } from "../shared/time.js";
 import { logRefusal, Refused, runWrite } from "../shared/write.js";
 import { expireRequest } from "../sweep/sweep-steps.js";
-import { userFromViewer } from "../user/user.service.js";
+import { recordUser } from "../user/user.service.js";
 import { AccessRequest } from "./access-request.entity.js";
 import type { CancelAccessRequestInput, RequestAccessInput } from "./access-request.inputs.js";
 import { requestStatus } from "./access-request.status.js";
@@ -84,7 +84,7 @@ export async function requestAccess(ctx: AccessRolesContext, input: RequestAcces
     ctx,
     async (manager, at) => {
       for (const request of lapsed) await expireRequest(manager, request, at, ctx.requestId);
-      await userFromViewer(manager, viewer, stored);
+      await recordUser(manager, viewer, stored);
       const request = Object.assign(new AccessRequest(), {
         id: randomUUID(),
         requesterId: viewer.id,

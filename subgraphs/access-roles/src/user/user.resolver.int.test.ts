@@ -46,14 +46,47 @@ describe.each(kinds)("users on %s", (kind) => {
     });
   });
 
-  it("records a user seen for the first time, so others can resolve them", async () => {
-    await accessRoles.execute(ME, {}, { viewer: devViewer("newcomer") });
-    const { data } = await accessRoles.execute<{ _entities: { displayName: string }[] }>(
+  const storedName = async (id: string) => {
+    const { data } = await accessRoles.execute<{ _entities: ({ displayName: string } | null)[] }>(
       "query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { displayName } } }",
-      { r: [ref("newcomer")] },
+      { r: [ref(id)] },
       { viewer: devViewer("alice") },
     );
-    expect(data!._entities[0]!.displayName).toBe("newcomer");
+    return data!._entities[0]?.displayName ?? null;
+  };
+
+  it("answers me without touching the database: a query writes nothing", async () => {
+    const { data, sqlStatements } = await accessRoles.execute<{ me: { id: string } }>(
+      ME,
+      {},
+      {
+        viewer: devViewer("visitor"),
+      },
+    );
+    expect(data!.me.id).toBe("visitor");
+    expect(sqlStatements).toBe(0);
+    expect(await storedName("visitor")).toBeNull();
+  });
+
+  it("records a user at sign-in, so others can resolve them, and refreshes a changed profile", async () => {
+    const { data, errors } = await accessRoles.execute<{ recordSignIn: { id: string; displayName: string } }>(
+      "mutation { recordSignIn { id displayName } }",
+      {},
+      { viewer: devViewer("newcomer") },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.recordSignIn).toEqual({ id: "newcomer", displayName: "newcomer" });
+    expect(await storedName("newcomer")).toBe("newcomer");
+
+    const renamed = { ...devViewer("newcomer"), displayName: "New Comer" };
+    await accessRoles.execute("mutation { recordSignIn { id } }", {}, { viewer: renamed });
+    expect(await storedName("newcomer")).toBe("New Comer");
+  });
+
+  it("refuses recordSignIn to an anonymous caller, writing nothing", async () => {
+    const { data, errors } = await accessRoles.execute("mutation { recordSignIn { id } }");
+    expect(data).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
   it("never shows one user's email or MFA to another", async () => {

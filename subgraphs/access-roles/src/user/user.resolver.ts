@@ -1,8 +1,8 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { hasRole, isSelf, ForbiddenError, requireViewer } from "@portal-graph/subgraph-kit";
+import { Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { hasRole, isSelf, ForbiddenError, requireViewer, writeTransaction } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
 import { MfaStatus, User } from "./user.entity.js";
-import { userFromViewer } from "./user.service.js";
+import { recordUser, userOf } from "./user.service.js";
 
 /**
  * `me`, and the fields of User not everyone may read: a user's name and portal roles need a signed-in viewer (through
@@ -11,10 +11,24 @@ import { userFromViewer } from "./user.service.js";
  */
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => User, { nullable: true, description: "The signed-in user; null when anonymous." })
-  async me(@Ctx() ctx: AccessRolesContext): Promise<User | null> {
-    if (!ctx.viewer) return null;
-    return userFromViewer(ctx.dataSource, ctx.viewer, await ctx.loaders.userById.load(ctx.viewer.id));
+  @Query(() => User, {
+    nullable: true,
+    description: "The signed-in user, as their token describes them; null when anonymous. Reading it writes nothing.",
+  })
+  me(@Ctx() ctx: AccessRolesContext): User | null {
+    return ctx.viewer ? userOf(ctx.viewer) : null;
+  }
+
+  @Mutation(() => User, {
+    description:
+      "Records the signed-in user from their token, so others can resolve them by id (an approver sees who asked, an auditor a grant's holder). A portal calls it once per sign-in; it writes only when the stored profile is missing, changed or an hour old. Anonymous callers get UNAUTHENTICATED.",
+  })
+  async recordSignIn(@Ctx() ctx: AccessRolesContext): Promise<User> {
+    const viewer = requireViewer(ctx);
+    const stored = await ctx.loaders.userById.load(viewer.id);
+    const user = await writeTransaction(ctx.dataSource, (manager) => recordUser(manager, viewer, stored));
+    ctx.loaders.userById.clear(viewer.id);
+    return user;
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -4,16 +4,9 @@ import { User } from "./user.entity.js";
 
 const SEEN_REFRESH_MS = 60 * 60 * 1000;
 
-/**
- * The user the viewer's token describes; the stored copy others see is refreshed when it changed or is an hour old.
- * Takes a transaction's manager too, so a write can record its actor in the same transaction.
- */
-export async function userFromViewer(
-  dataSource: DataSource | EntityManager,
-  viewer: Viewer,
-  stored: User | null,
-): Promise<User> {
-  const user = Object.assign(new User(), {
+/** The user as the viewer's token describes them; reading it writes nothing. */
+export function userOf(viewer: Viewer): User {
+  return Object.assign(new User(), {
     id: viewer.id,
     displayName: viewer.displayName,
     email: viewer.email,
@@ -22,6 +15,19 @@ export async function userFromViewer(
     mfaEnrolled: viewer.mfa.enrolled,
     lastSeenAt: new Date(),
   });
+}
+
+/**
+ * Records the viewer as a user others can resolve (an approver sees who asked; an auditor sees a grant's holder):
+ * the stored copy is written when it is missing, changed, or an hour old. Only writes call it: `recordSignIn`, and
+ * the first write of a user (requestAccess), in its transaction, so a query never writes.
+ */
+export async function recordUser(
+  manager: DataSource | EntityManager,
+  viewer: Viewer,
+  stored: User | null,
+): Promise<User> {
+  const user = userOf(viewer);
   const changed =
     !stored ||
     stored.displayName !== user.displayName ||
@@ -30,6 +36,6 @@ export async function userFromViewer(
     JSON.stringify(stored.mfaFactors) !== JSON.stringify(user.mfaFactors) ||
     !stored.lastSeenAt ||
     Date.now() - stored.lastSeenAt.getTime() > SEEN_REFRESH_MS;
-  if (changed) await dataSource.getRepository(User).upsert(user, ["id"]);
+  if (changed) await manager.getRepository(User).upsert(user, ["id"]);
   return user;
 }
