@@ -13,6 +13,7 @@ export default defineConfig({
       "packages/*/src/**/*.test.ts",
       "subgraphs/*/src/**/*.test.ts",
       "gateway/src/**/*.test.ts",
+      "registry/src/**/*.test.ts",
       "tests/**/*.test.ts",
       "scripts/**/*.test.ts",
     ],

@@ -83,6 +83,7 @@ try {
     ports: "registry",
     dev,
     without,
+    registryPort: Number(process.env.REGISTRY_PORT ?? 4010),
     devIssuerPort: useDevIssuer ? Number(process.env.DEV_ISSUER_PORT ?? 4100) : undefined,
     callerKeysDir: useDevCallerKeys ? path.resolve(root, process.env.DATA_DIR ?? "data", "caller-keys") : undefined,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" },
@@ -91,10 +92,11 @@ try {
     onExit: (name, code, restartInMs) => {
       const how = code === null ? "killed by a signal" : `exit code ${code}`;
       if (restartInMs !== undefined) {
-        console.error(
-          `\n${name} stopped (${how}); the rest of the graph goes on serving, and its fields answer ` +
-            `SUBGRAPH_UNAVAILABLE until it is back. Starting it again in ${restartInMs / 1000} s.`,
-        );
+        const meanwhile =
+          name === "registry"
+            ? "the gateway goes on serving its last supergraph"
+            : "the rest of the graph goes on serving, and its fields answer SUBGRAPH_UNAVAILABLE until it is back";
+        console.error(`\n${name} stopped (${how}); ${meanwhile}. Starting it again in ${restartInMs / 1000} s.`);
         return;
       }
       console.error(`\n${name} stopped unexpectedly (${how}); stopping the graph.`);

@@ -10,6 +10,9 @@ describe("loadGatewayConfig", () => {
       port: 4000,
       host: "0.0.0.0",
       supergraphPath: expect.stringMatching(/schema[/\\]supergraph\.graphql$/),
+      supergraphUrl: undefined,
+      registryToken: undefined,
+      supergraphCachePath: expect.stringMatching(/data[/\\]supergraph\.cache\.graphql$/),
       subgraphUrlOverrides: {},
       pollIntervalMs: 1000,
       maxBodyBytes: 262_144,
@@ -61,6 +64,9 @@ describe("loadGatewayConfig", () => {
       HOST: "127.0.0.1",
       SUPERGRAPH_PATH: "/tmp/x/supergraph.graphql",
       SUPERGRAPH_POLL_MS: "250",
+      REGISTRY_URL: "https://registry.internal:4010/",
+      REGISTRY_TOKEN: "gateway-token-0123456789",
+      SUPERGRAPH_CACHE_PATH: "/tmp/x/cache.graphql",
       MAX_REQUEST_BYTES: "1024",
       READY_TIMEOUT_MS: "500",
       INTROSPECTION: "false",
@@ -96,6 +102,9 @@ describe("loadGatewayConfig", () => {
       port: 8080,
       host: "127.0.0.1",
       supergraphPath: "/tmp/x/supergraph.graphql",
+      supergraphUrl: "https://registry.internal:4010/supergraph",
+      registryToken: "gateway-token-0123456789",
+      supergraphCachePath: "/tmp/x/cache.graphql",
       subgraphUrlOverrides: {
         catalog: "http://10.0.0.5:4001/graphql",
         "help-desks": "https://help-desks.internal/graphql",
@@ -179,6 +188,8 @@ describe("loadGatewayConfig", () => {
     [{ SUBGRAPH_BREAKER_FAILURES: "none" }, "SUBGRAPH_BREAKER_FAILURES must be a whole number from 1 to 1000"],
     [{ SUBGRAPH_BREAKER_RESET_MS: "5" }, "SUBGRAPH_BREAKER_RESET_MS must be a whole number from 10"],
     [{ SUBGRAPH_RETRY: "1" }, 'SUBGRAPH_RETRY must be "true" or "false"'],
+    [{ REGISTRY_URL: "registry:4010" }, "REGISTRY_URL must be an http(s) URL"],
+    [{ SUPERGRAPH_URL: "not a url" }, "SUPERGRAPH_URL must be an http(s) URL"],
   ])("refuses %o with a message naming the variable and the rule", (env, message) => {
     expect(() => loadGatewayConfig(env)).toThrow(message);
   });

@@ -10,6 +10,15 @@ export interface GatewayConfig {
   port: number;
   host: string;
   supergraphPath: string;
+  /**
+   * Where a registry serves the supergraph (SUPERGRAPH_URL, or REGISTRY_URL + /supergraph): the gateway follows it
+   * instead of the file; undefined for the file (development and tests).
+   */
+  supergraphUrl: string | undefined;
+  /** The gateway's read token at the registry (REGISTRY_TOKEN). */
+  registryToken: string | undefined;
+  /** The copy of the last supergraph the registry served (SUPERGRAPH_CACHE_PATH, default data/supergraph.cache.graphql). */
+  supergraphCachePath: string;
   /** Subgraph URLs that replace the supergraph's routing URLs, keyed by subgraph name (`help-desks`). */
   subgraphUrlOverrides: Record<string, string>;
   pollIntervalMs: number;
@@ -73,6 +82,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     port: readInteger(env, "PORT", 4000, 0, 65_535),
     host: read(env, "HOST") ?? "0.0.0.0",
     supergraphPath: path.resolve(read(env, "SUPERGRAPH_PATH") ?? defaultSupergraphPath()),
+    supergraphUrl: readSupergraphUrl(env),
+    registryToken: read(env, "REGISTRY_TOKEN"),
+    supergraphCachePath: path.resolve(
+      read(env, "SUPERGRAPH_CACHE_PATH") ?? path.join(read(env, "DATA_DIR") ?? "data", "supergraph.cache.graphql"),
+    ),
     subgraphUrlOverrides: readOverrides(env),
     pollIntervalMs: readInteger(env, "SUPERGRAPH_POLL_MS", 1000, 10, 3_600_000),
     maxBodyBytes: readInteger(env, "MAX_REQUEST_BYTES", 262_144, 1, 1_073_741_824),
@@ -92,6 +106,23 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     metricsHost: read(env, "METRICS_HOST") ?? "127.0.0.1",
     corsOrigins: readCorsOrigins(env),
   };
+}
+
+function readSupergraphUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const explicit = read(env, "SUPERGRAPH_URL");
+  const registry = read(env, "REGISTRY_URL");
+  const value = explicit ?? (registry ? `${registry.replace(/\/+$/, "")}/supergraph` : undefined);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${explicit ? "SUPERGRAPH_URL" : "REGISTRY_URL"} must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`${explicit ? "SUPERGRAPH_URL" : "REGISTRY_URL"} must be an http(s) URL, got "${value}"`);
+  }
+  return url.toString();
 }
 
 // The acknowledgements subgraph's evidence export is reachable at the gateway's origin by default.

@@ -161,6 +161,8 @@ describe("the gateway in front of two real subgraphs", () => {
         things: { reachable: true, status: 200, latencyMs: expect.any(Number), circuit: closed },
         "thing-ratings": { reachable: true, status: 200, latencyMs: expect.any(Number), circuit: closed },
       },
+      // Served from the file: no registry version.
+      supergraphVersion: null,
     });
   });
 

@@ -27,7 +27,7 @@ import { createGatewayProof } from "./gateway-proof.js";
 import { resolveSubgraphUrl, subgraphTimeout, type GatewayConfig } from "./config.js";
 import { checkSubgraphs, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
-import { createSupergraphFileHook } from "./supergraph-source.js";
+import { createSupergraphFileHook, createSupergraphRegistryHook } from "./supergraph-source.js";
 import { passthroughRoute } from "./passthrough.js";
 import { deduplicatingFetch } from "./deduplication.js";
 import { createOperationLimits } from "./limits/operation-limits.js";
@@ -106,6 +106,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   };
   let subgraphs: SubgraphEndpoint[] = [];
   let supergraphLoaded = false;
+  // The registry's number for the version served (null from the file, or from the copy on disk).
+  let supergraphVersion: string | null = null;
   let draining = false;
   const rateLimiter = config.rateLimit.enabled ? createRateLimiter(config.rateLimit, logger) : undefined;
   const limits = createOperationLimits<GatewayContext>(
@@ -118,11 +120,16 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   );
 
   const gateway = new ApolloGateway({
-    supergraphSdl: createSupergraphFileHook({
-      path: config.supergraphPath,
-      pollIntervalMs: config.pollIntervalMs,
-      logger,
-    }),
+    supergraphSdl: config.supergraphUrl
+      ? createSupergraphRegistryHook({
+          url: config.supergraphUrl,
+          token: config.registryToken,
+          pollIntervalMs: config.pollIntervalMs,
+          cachePath: config.supergraphCachePath,
+          logger,
+          onVersion: (version) => (supergraphVersion = version),
+        })
+      : createSupergraphFileHook({ path: config.supergraphPath, pollIntervalMs: config.pollIntervalMs, logger }),
     buildService: ({ name, url }) =>
       withFetchMetrics(sourceFor(name, resolveSubgraphUrl(name, url ?? "", overrides)), name, metrics),
     // The gateway's own plan store, counted: the supported way to see plan-cache hits without reaching inside it.
@@ -235,7 +242,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       },
       "/health/subgraphs": async () => {
         const monitored = subgraphs.map(({ name, url }) => sourceFor(name, url));
-        return { status: 200, body: await checkSubgraphs(monitored, config.readyTimeoutMs) };
+        const report = await checkSubgraphs(monitored, config.readyTimeoutMs);
+        return { status: 200, body: { ...report, supergraphVersion } };
       },
     },
   });
@@ -263,9 +271,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         await apollo.start();
       } catch (error) {
         const message = (error as Error).message;
-        // Everything Apollo does at start is loading the supergraph: say which file, as the read error already does.
-        if (message.includes(config.supergraphPath)) throw error;
-        throw new Error(`the supergraph at ${config.supergraphPath} did not load: ${message}`, { cause: error });
+        // Everything Apollo does at start is loading the supergraph: say from where, as the read error already does.
+        const source = config.supergraphUrl ?? config.supergraphPath;
+        if (message.includes(source) || (config.supergraphUrl && message.includes(config.supergraphCachePath)))
+          throw error;
+        throw new Error(`the supergraph at ${source} did not load: ${message}`, { cause: error });
       }
       started = true;
       try {

@@ -3,12 +3,13 @@
  * `npm start` uses it on the registry's ports; the end-to-end tests use it on free ports (port 0).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Server } from "node:http";
 import { ensureDevCallerKeys, type DevCallerKeys } from "@portal-graph/auth";
 import { startDevIssuer } from "@portal-graph/auth/dev-issuer";
+import { RegistryClient } from "@portal-graph/registry";
 import { readRegistry, type RegistryEntry } from "@portal-graph/subgraph-kit/workspace";
 
 export interface StackOptions {
@@ -38,6 +39,11 @@ export interface StackOptions {
    * for it (with ports "registry").
    */
   without?: string[];
+  /**
+   * Run the schema registry on this port (0: a free one), publish every subgraph's committed SDL to it (at the URL
+   * the stack runs the subgraph on) and make the gateway follow it instead of the supergraph file.
+   */
+  registryPort?: number;
   /** Called when a subgraph started again by `restart` answers ready. */
   onRestarted?: (name: string) => void;
   readyTimeoutMs?: number;
@@ -67,6 +73,8 @@ export interface Stack {
   /** The development caller keys, when the stack made them (callerKeysDir). */
   callerKeys: DevCallerKeys | null;
   gateway: RunningProcess;
+  /** The schema registry, when the stack runs one (registryPort). */
+  registry: RunningProcess | null;
   subgraphs: Map<string, RunningProcess>;
   /** Stops one subgraph (SIGTERM, waits for exit). */
   stopSubgraph(name: string): Promise<void>;
@@ -84,15 +92,15 @@ function packageDir(root: string, packageName: string): string {
   return realpathSync(path.join(root, "node_modules", packageName));
 }
 
-function command(root: string, dir: string, dev: boolean): string[] {
+function command(root: string, dir: string, dev: boolean, entry = "index"): string[] {
   return dev
     ? [
         path.join(root, "node_modules", ".bin", "tsx"),
         "watch",
         "--conditions=source",
-        path.join(dir, "src", "index.ts"),
+        path.join(dir, "src", `${entry}.ts`),
       ]
-    : [process.execPath, path.join(dir, "dist", "index.js")];
+    : [process.execPath, path.join(dir, "dist", `${entry}.js`)];
 }
 
 /** Starts every subgraph in the registry, then the gateway; resolves when all answer /ready. */
@@ -130,8 +138,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     env: NodeJS.ProcessEnv,
     listeningMessage: string,
     onUnexpectedExit: (code: number | null) => void = (code) => options.onExit?.(name, code),
+    entry = "index",
   ) => {
-    const [bin, ...args] = command(root, dir, dev);
+    const [bin, ...args] = command(root, dir, dev, entry);
     const child = spawn(bin!, args, {
       cwd: root,
       env: { ...process.env, ...options.env, ...issuerEnv, ...env },
@@ -151,18 +160,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   // Consecutive quick exits per subgraph, for the restart delay.
   const quickExits = new Map<string, { count: number; startedAt: number }>();
-  const restartLater = (entry: RegistryEntry, port: number, code: number | null) => {
+  const restartLater = (name: string, code: number | null, start: () => Promise<unknown>) => {
     const { delayMs = 1000, maxDelayMs = 30_000 } = options.restart!;
-    const history = quickExits.get(entry.name) ?? { count: 0, startedAt: 0 };
+    const history = quickExits.get(name) ?? { count: 0, startedAt: 0 };
     const count = Date.now() - history.startedAt < 60_000 ? history.count + 1 : 1;
     const delay = Math.min(delayMs * 2 ** (count - 1), maxDelayMs);
-    options.onExit?.(entry.name, code, delay);
+    options.onExit?.(name, code, delay);
     const timer = setTimeout(() => {
       restartTimers.delete(timer);
       if (stopped) return;
-      quickExits.set(entry.name, { count, startedAt: Date.now() });
-      startSubgraph(entry, port).then(
-        () => options.onRestarted?.(entry.name),
+      quickExits.set(name, { count, startedAt: Date.now() });
+      start().then(
+        () => options.onRestarted?.(name),
         // It exited before it was ready: its exit has already scheduled the next try.
         () => undefined,
       );
@@ -179,7 +188,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       "subgraph listening",
       (code) => {
         exited = true;
-        if (options.restart && subgraphs.has(entry.name)) restartLater(entry, subgraphs.get(entry.name)!.port, code);
+        const port = subgraphs.get(entry.name)?.port;
+        if (options.restart && port !== undefined) restartLater(entry.name, code, () => startSubgraph(entry, port));
         else options.onExit?.(entry.name, code);
       },
     );
@@ -187,16 +197,43 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     subgraphs.set(entry.name, running);
   };
 
+  // The registry's process; replaced when it is started again.
+  const registryProcess: { current: RunningProcess | null } = { current: null };
   try {
     await Promise.all(registry.map((entry) => startSubgraph(entry, portOf(entry.name, entry.port))));
     const overrides = Object.fromEntries(
       [...subgraphs.values()].map((sg) => [subgraphUrlVariable(sg.name), `${sg.url}/graphql`]),
     );
+    let registryEnv: NodeJS.ProcessEnv = {};
+    if (options.registryPort !== undefined) {
+      // Down, the registry costs nothing but publishing: the gateway keeps serving its last supergraph meanwhile.
+      const startRegistry = async (port: number): Promise<RunningProcess> => {
+        let exited = false;
+        const running = await launch(
+          "registry",
+          packageDir(root, "@portal-graph/registry"),
+          { PORT: String(port), REGISTRY_PORT: String(port) },
+          "registry listening",
+          (code) => {
+            exited = true;
+            if (options.restart) restartLater("registry", code, () => startRegistry(running.port));
+            else options.onExit?.("registry", code);
+          },
+          "main",
+        );
+        await waitForReady(`${running.url}/ready`, options.readyTimeoutMs, () => exited);
+        registryProcess.current = running;
+        return running;
+      };
+      const { url } = await startRegistry(options.registryPort);
+      await publishCommitted(root, url, readRegistry(root), subgraphs);
+      registryEnv = { REGISTRY_URL: url };
+    }
     const gatewayPort = String(portOf("gateway", Number(options.env?.PORT ?? process.env.PORT ?? 4000)));
     const gateway = await launch(
       "gateway",
       packageDir(root, "@portal-graph/gateway"),
-      { ...gatewayKeysEnv, ...overrides, PORT: gatewayPort },
+      { ...gatewayKeysEnv, ...overrides, ...registryEnv, PORT: gatewayPort },
       "gateway listening",
     );
     await waitForReady(`${gateway.url}/ready`, options.readyTimeoutMs);
@@ -216,6 +253,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       issuer,
       callerKeys,
       gateway,
+      get registry() {
+        return registryProcess.current;
+      },
       subgraphs,
       stopSubgraph: async (name) => stopProcess(subgraphs.get(name)!.child),
       restartSubgraph: async (name) => {
@@ -227,14 +267,42 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         for (const timer of restartTimers) clearTimeout(timer);
         await stopProcess(gateway.child);
         await Promise.all([...subgraphs.values()].map((sg) => stopProcess(sg.child)));
+        if (registryProcess.current) await stopProcess(registryProcess.current.child);
         issuerServer?.close();
       },
     };
   } catch (error) {
     stopped = true;
     for (const sg of subgraphs.values()) sg.child.kill("SIGTERM");
+    registryProcess.current?.child.kill("SIGTERM");
     issuerServer?.close();
     throw error;
+  }
+}
+
+/**
+ * Publishes every subgraph's committed SDL (schema/subgraphs/<name>.graphql) to the registry, at the URL the
+ * stack runs it on. The committed SDL is the truth at start: a break against what a laptop's registry held from an
+ * earlier run is published on purpose, with that reason.
+ */
+async function publishCommitted(
+  root: string,
+  registryUrl: string,
+  entries: RegistryEntry[],
+  running: Map<string, RunningProcess>,
+): Promise<void> {
+  const client = new RegistryClient(registryUrl);
+  for (const entry of entries) {
+    const { status, body } = await client.publish(entry.name, {
+      sdl: readFileSync(path.join(root, "schema", "subgraphs", `${entry.name}.graphql`), "utf8"),
+      // A subgraph left out (--without) is published at its registry URL, where its team runs it.
+      routingUrl: running.has(entry.name) ? `${running.get(entry.name)!.url}/graphql` : entry.routingUrl,
+      owner: entry.owner ?? `${entry.name} team`,
+      contact: entry.contact ?? `${entry.name}@portal-graph.example`,
+      force: true,
+      reason: "npm start publishes the committed SDL",
+    });
+    if (status !== 200) throw new Error(`the registry refused ${entry.name}'s committed SDL: ${JSON.stringify(body)}`);
   }
 }
 

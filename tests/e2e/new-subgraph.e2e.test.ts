@@ -18,7 +18,7 @@ import { root } from "../harness.js";
 const WORKSPACES = ["packages", "subgraphs"].flatMap((dir) =>
   readdirSync(path.join(root, dir)).map((name) => path.join(dir, name)),
 );
-WORKSPACES.push("gateway");
+WORKSPACES.push("gateway", "registry");
 
 let checkout: string;
 
@@ -74,8 +74,10 @@ function linkWorkspaces(): void {
     const link = path.join(checkout, "node_modules", "@portal-graph", name);
     if (!existsSync(link)) symlinkSync(path.join(checkout, "packages", name), link);
   }
-  const gateway = path.join(checkout, "node_modules", "@portal-graph", "gateway");
-  if (!existsSync(gateway)) symlinkSync(path.join(checkout, "gateway"), gateway);
+  for (const name of ["gateway", "registry"]) {
+    const link = path.join(checkout, "node_modules", "@portal-graph", name);
+    if (!existsSync(link)) symlinkSync(path.join(checkout, name), link);
+  }
 }
 
 describe("npm run new:subgraph", () => {

@@ -8,6 +8,9 @@ export interface RegistryEntry {
   package: string;
   port: number;
   routingUrl: string;
+  /** The owning team and how to reach it, as the schema registry records them. */
+  owner?: string;
+  contact?: string;
 }
 
 /** The repository root: the nearest folder above `from` holding schema/subgraphs.json. */

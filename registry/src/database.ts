@@ -1,0 +1,18 @@
+import type { DataSource } from "typeorm";
+import { openDatabase, resolveDatabase, type DatabaseTarget } from "@portal-graph/subgraph-kit";
+import type { Logger } from "@portal-graph/http-kit";
+import { CreateRegistry1796500000000 } from "./migrations/1796500000000-create-registry.js";
+import { SupergraphVersion } from "./supergraph-version.entity.js";
+
+/** The registry's database: `data/registry.sqlite`, or its own schema in PostgreSQL (`DATABASE_URL`), migrated. */
+export function openRegistryDatabase(
+  logger: Logger,
+  target: DatabaseTarget = resolveDatabase("registry"),
+): Promise<DataSource> {
+  return openDatabase({
+    target,
+    entities: [SupergraphVersion],
+    migrations: [CreateRegistry1796500000000],
+    logger,
+  });
+}

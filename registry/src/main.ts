@@ -1,0 +1,30 @@
+/**
+ * The registry process: `node registry/dist/main.js`. PORT (default 4010), HOST (default 127.0.0.1), the database
+ * as the subgraphs take theirs (`REGISTRY_DATABASE_URL` or `DATABASE_URL`, else `data/registry.sqlite`), and the
+ * tokens of credentials.ts.
+ */
+import "reflect-metadata";
+import { createLogger, listen, onShutdown } from "@portal-graph/http-kit";
+import { loadCredentials } from "./credentials.js";
+import { openRegistryDatabase } from "./database.js";
+import { createRegistryServer } from "./server.js";
+
+const logger = createLogger("registry");
+try {
+  const credentials = loadCredentials();
+  if (credentials.open) logger.warn("no registry token is configured: every caller may publish (development only)");
+  const port = Number(process.env.REGISTRY_PORT ?? process.env.PORT ?? 4010);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${port}`);
+  const dataSource = await openRegistryDatabase(logger);
+  const server = createRegistryServer({ dataSource, credentials, logger });
+  const host = process.env.HOST?.trim() || "127.0.0.1";
+  const bound = await listen(server, port, host);
+  logger.info({ port: bound, host }, "registry listening");
+  onShutdown(logger, async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await dataSource.destroy();
+  });
+} catch (error) {
+  logger.fatal({ err: error }, `the registry failed to start: ${(error as Error).message}`);
+  process.exit(1);
+}
