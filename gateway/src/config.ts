@@ -17,6 +17,13 @@ export interface GatewayConfig {
   supergraphUrl: string | undefined;
   /** The gateway's read token at the registry (REGISTRY_TOKEN). */
   registryToken: string | undefined;
+  /**
+   * Where the gateway reports which operations clients send (USAGE_REPORT_URL, or the registry's /usage when it
+   * follows a registry); undefined for none.
+   */
+  usageReportUrl: string | undefined;
+  /** How often a batch of usage goes to the registry (USAGE_REPORT_INTERVAL_MS). */
+  usageReportIntervalMs: number;
   /** The copy of the last supergraph the registry served (SUPERGRAPH_CACHE_PATH, default data/supergraph.cache.graphql). */
   supergraphCachePath: string;
   /** Subgraph URLs that replace the supergraph's routing URLs, keyed by subgraph name (`help-desks`). */
@@ -84,6 +91,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     supergraphPath: path.resolve(read(env, "SUPERGRAPH_PATH") ?? defaultSupergraphPath()),
     supergraphUrl: readSupergraphUrl(env),
     registryToken: read(env, "REGISTRY_TOKEN"),
+    usageReportUrl: readUsageReportUrl(env),
+    usageReportIntervalMs: readInteger(env, "USAGE_REPORT_INTERVAL_MS", 5000, 100, 3_600_000),
     supergraphCachePath: path.resolve(
       read(env, "SUPERGRAPH_CACHE_PATH") ?? path.join(read(env, "DATA_DIR") ?? "data", "supergraph.cache.graphql"),
     ),
@@ -123,6 +132,17 @@ function readSupergraphUrl(env: NodeJS.ProcessEnv): string | undefined {
     throw new Error(`${explicit ? "SUPERGRAPH_URL" : "REGISTRY_URL"} must be an http(s) URL, got "${value}"`);
   }
   return url.toString();
+}
+
+function readUsageReportUrl(env: NodeJS.ProcessEnv): string | undefined {
+  if (readBoolean(env, "USAGE_REPORTING") === false) return undefined;
+  const explicit = read(env, "USAGE_REPORT_URL");
+  if (explicit) {
+    if (!/^https?:\/\//.test(explicit)) throw new Error(`USAGE_REPORT_URL must be an http(s) URL, got "${explicit}"`);
+    return explicit;
+  }
+  const supergraph = readSupergraphUrl(env);
+  return supergraph?.endsWith("/supergraph") ? `${supergraph.slice(0, -"/supergraph".length)}/usage` : undefined;
 }
 
 // The acknowledgements subgraph's evidence export is reachable at the gateway's origin by default.

@@ -28,6 +28,7 @@ import { resolveSubgraphUrl, subgraphTimeout, type GatewayConfig } from "./confi
 import { checkSubgraphs, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSupergraphFileHook, createSupergraphRegistryHook } from "./supergraph-source.js";
+import { createUsageReporter } from "./usage-reporter.js";
 import { passthroughRoute } from "./passthrough.js";
 import { deduplicatingFetch } from "./deduplication.js";
 import { createOperationLimits } from "./limits/operation-limits.js";
@@ -174,6 +175,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     return subject;
   }
 
+  const usage = config.usageReportUrl
+    ? createUsageReporter<GatewayContext>({
+        url: config.usageReportUrl,
+        token: config.registryToken,
+        intervalMs: config.usageReportIntervalMs,
+        logger,
+      })
+    : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: logger.child({ component: "apollo-server" }),
@@ -193,6 +202,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       metrics.requestPlugin<GatewayContext>(),
       graphqlOverHttpPlugin(),
       ...apolloReportingDisabled<GatewayContext>(),
+      ...(usage ? [usage.plugin] : []),
     ],
   });
 
@@ -260,6 +270,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     for (const source of sources.values()) source.breaker.stop();
     stopping ??= (started ? apollo.stop() : Promise.resolve())
       .finally(() => rateLimiter?.close())
+      .then(() => usage?.stop())
       .then(() => metricsServer && closeServer(metricsServer));
     return stopping;
   };

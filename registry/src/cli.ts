@@ -165,7 +165,14 @@ function verdict(result: CheckResult): string {
       ? `✔ ${result.subgraph} composes${result.forced ? `, breaking ${breaking.length} thing(s) on purpose` : ""}; ${result.changes.length} change(s) to the API`
       : `✘ ${result.subgraph} breaks ${breaking.length} thing(s) clients may use:`,
   );
-  for (const change of result.changes) lines.push(`  ${change.level.padEnd(9)} ${change.message}`);
+  for (const change of result.changes) {
+    lines.push(`  ${change.level.padEnd(9)} ${change.message}`);
+    for (const user of change.usedBy ?? []) {
+      lines.push(
+        `            used by ${user.operation} from ${user.client} (${user.count} times, last ${user.lastSeenAt})`,
+      );
+    }
+  }
   if (!result.ok) {
     lines.push("Owners, for whom to call:");
     for (const owner of result.owners) lines.push(`  ${owner.subgraph}: ${owner.owner} <${owner.contact}>`);

@@ -51,6 +51,8 @@ export interface SchemaChange {
   /** The schema coordinate changed, e.g. `Application.acronym`. */
   path: string | null;
   message: string;
+  /** For a change that breaks: the operations seen in the usage window that used what it breaks. */
+  usedBy?: { operation: string; operationId: string; client: string; count: number; lastSeenAt: string }[];
 }
 
 const LEVELS: Record<CriticalityLevel, ChangeLevel> = {

@@ -2,6 +2,8 @@ import type { DataSource } from "typeorm";
 import { openDatabase, resolveDatabase, type DatabaseTarget } from "@portal-graph/subgraph-kit";
 import type { Logger } from "@portal-graph/http-kit";
 import { CreateRegistry1796500000000 } from "./migrations/1796500000000-create-registry.js";
+import { CreateOperationUsage1796500100000 } from "./migrations/1796500100000-create-operation-usage.js";
+import { OperationUsage } from "./operation-usage.entity.js";
 import { SupergraphVersion } from "./supergraph-version.entity.js";
 
 /** The registry's database: `data/registry.sqlite`, or its own schema in PostgreSQL (`DATABASE_URL`), migrated. */
@@ -11,8 +13,8 @@ export function openRegistryDatabase(
 ): Promise<DataSource> {
   return openDatabase({
     target,
-    entities: [SupergraphVersion],
-    migrations: [CreateRegistry1796500000000],
+    entities: [SupergraphVersion, OperationUsage],
+    migrations: [CreateRegistry1796500000000, CreateOperationUsage1796500100000],
     logger,
   });
 }

@@ -11,3 +11,4 @@ export {
 } from "./registry.js";
 export { createRegistryServer } from "./server.js";
 export { RegistryClient, type RegistryAnswer } from "./client.js";
+export { parseUsage, recordUsage, operationsUsing, type UsageReport, type UsedBy } from "./usage.js";

@@ -16,7 +16,13 @@ try {
   const port = Number(process.env.REGISTRY_PORT ?? process.env.PORT ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${port}`);
   const dataSource = await openRegistryDatabase(logger);
-  const server = createRegistryServer({ dataSource, credentials, logger });
+  const usageWindowDays = Number(process.env.REGISTRY_USAGE_DAYS ?? 30);
+  if (!Number.isInteger(usageWindowDays) || usageWindowDays < 1) {
+    throw new Error(
+      `REGISTRY_USAGE_DAYS must be a whole number of days from 1, got ${process.env.REGISTRY_USAGE_DAYS}`,
+    );
+  }
+  const server = createRegistryServer({ dataSource, credentials, logger, usageWindowDays });
   const host = process.env.HOST?.trim() || "127.0.0.1";
   const bound = await listen(server, port, host);
   logger.info({ port: bound, host }, "registry listening");

@@ -31,6 +31,25 @@ describe.each(kinds)("the registry on %s", (kind) => {
   const as = (token?: string) => new RegistryClient(url, token);
   const admin = () => as(TOKENS.REGISTRY_ADMIN_TOKEN);
 
+  /** What a gateway reports after serving a portal page that reads these coordinates. */
+  const report = (operationName: string, coordinates: string[]) =>
+    fetch(`${url}/usage`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer gateway-token-0123456789" },
+      body: JSON.stringify({
+        reports: [
+          {
+            operationId: operationName.padEnd(64, "0"),
+            operationName,
+            clientName: "portal-ui",
+            clientVersion: "1.4.0",
+            coordinates,
+            count: 3,
+          },
+        ],
+      }),
+    });
+
   beforeAll(async () => {
     const database = await createTestDatabase(kind, "registry");
     drop = database.drop;
@@ -68,13 +87,35 @@ describe.each(kinds)("the registry on %s", (kind) => {
     expect(again.status).toBe(304);
   });
 
-  it("fails the check of a change that removes a field clients can use, naming it and the owners, and stores nothing", async () => {
+  it("passes the removal of a field no operation used as dangerous, saying why", async () => {
+    const withoutAcronym = sdlOf("catalog").replace("  id: ID!\n  acronym: String\n", "  id: ID!\n");
+    const { body } = await as("catalog-token-0123456789").check("catalog", { sdl: withoutAcronym });
+    expect(body.ok).toBe(true);
+    expect(body.changes).toContainEqual(
+      expect.objectContaining({
+        level: "DANGEROUS",
+        path: "Application.acronym",
+        message: expect.stringContaining("no operation used it in the last 30 days"),
+      }),
+    );
+  });
+
+  it("fails the check of a change that removes a field an operation used, naming it, its client and the owners, and stores nothing", async () => {
+    expect((await report("PortalHome", ["Application.acronym", "Application.name", "Query.applications"])).status).toBe(
+      202,
+    );
     const before = await admin().history();
     const withoutAcronym = sdlOf("catalog").replace("  id: ID!\n  acronym: String\n", "  id: ID!\n");
     const { status, body } = await as("catalog-token-0123456789").check("catalog", { sdl: withoutAcronym });
     expect(status).toBe(200);
     expect(body.ok).toBe(false);
-    expect(body.changes).toContainEqual(expect.objectContaining({ level: "BREAKING", path: "Application.acronym" }));
+    expect(body.changes).toContainEqual(
+      expect.objectContaining({
+        level: "BREAKING",
+        path: "Application.acronym",
+        usedBy: [expect.objectContaining({ operation: "PortalHome", client: "portal-ui@1.4.0", count: 3 })],
+      }),
+    );
     expect(body.owners).toContainEqual({ subgraph: "catalog", ...{ owner: "team", contact: "team@example.test" } });
     const published = await as("catalog-token-0123456789").publish("catalog", { sdl: withoutAcronym });
     expect(published.status).toBe(422);
@@ -114,6 +155,18 @@ describe.each(kinds)("the registry on %s", (kind) => {
     expect((body.compositionErrors as string[]).length).toBeGreaterThan(0);
   });
 
+  it("refuses a usage report that is not one, naming the field", async () => {
+    const response = await fetch(`${url}/usage`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer gateway-token-0123456789" },
+      body: JSON.stringify({
+        reports: [{ operationId: "x", clientName: "ui", clientVersion: "1", coordinates: [], count: 0 }],
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("reports[0].count");
+  });
+
   it("lets a subgraph's token change that subgraph only, a read token change none, and no token nothing", async () => {
     const sdl = sdlOf("help-desks");
     expect((await as("catalog-token-0123456789").publish("help-desks", { sdl })).status).toBe(403);
@@ -133,6 +186,7 @@ describe.each(kinds)("the registry on %s", (kind) => {
   });
 
   it("checks a removal like any change, and rolls back to an earlier version as a new one", async () => {
+    await report("HelpPanel", ["Application.helpDesks", "ApplicationHelpDesk.helpDesk", "HelpDesk.name"]);
     const removal = await admin().remove("help-desks");
     expect(removal.status).toBe(422);
     expect(JSON.stringify(removal.body)).toContain("Application.helpDesks");

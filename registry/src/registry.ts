@@ -5,18 +5,11 @@
 import type { DataSource } from "typeorm";
 import { writeTransaction } from "@portal-graph/subgraph-kit";
 import { apiChanges, composeSubgraphs, type PublishedSubgraph, type SchemaChange } from "./compose.js";
+import { RegistryInputError } from "./registry-errors.js";
 import { SupergraphVersion, type VersionAction } from "./supergraph-version.entity.js";
+import { operationsUsing } from "./usage.js";
 
-/** A refusal of the request itself (bad name, URL or input): the CLI's exit code 2, HTTP 400 or 404. */
-export class RegistryInputError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-    this.name = "RegistryInputError";
-  }
-}
+export { RegistryInputError };
 
 /** What a team proposes for its subgraph. */
 export interface SubgraphProposal {
@@ -59,8 +52,20 @@ export interface VersionSummary {
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+export interface RegistryOptions {
+  /** How far back an operation counts as used: a breaking change to what none used in it passes as dangerous. */
+  usageWindowDays?: number;
+}
+
 export class Registry {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly usageWindowDays: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    options: RegistryOptions = {},
+  ) {
+    this.usageWindowDays = options.usageWindowDays ?? 30;
+  }
 
   /** The version gateways are served: the highest id. */
   async latest(): Promise<SupergraphVersion | null> {
@@ -147,6 +152,29 @@ export class Registry {
     });
   }
 
+  /**
+   * A breaking change stays breaking when an operation seen in the usage window used what it breaks (named, with its
+   * clients); otherwise nobody is known to depend on it, and it passes as dangerous, saying so. A break without a
+   * schema coordinate stays breaking.
+   */
+  private async judgeByUsage(changes: SchemaChange[]): Promise<SchemaChange[]> {
+    const paths = changes.filter((c) => c.level === "BREAKING" && c.path).map((c) => c.path!);
+    const since = new Date(Date.now() - this.usageWindowDays * 24 * 60 * 60 * 1000);
+    const users = await operationsUsing(this.dataSource, paths, since);
+    const judged = changes.map((change): SchemaChange => {
+      if (change.level !== "BREAKING" || !change.path) return change;
+      const usedBy = users.get(change.path) ?? [];
+      if (usedBy.length > 0) return { ...change, usedBy };
+      return {
+        ...change,
+        level: "DANGEROUS",
+        message: `${change.message} (no operation used it in the last ${this.usageWindowDays} days)`,
+      };
+    });
+    const order = ["BREAKING", "DANGEROUS", "SAFE"];
+    return judged.sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
+  }
+
   private async judge(
     latest: SupergraphVersion | null,
     name: string,
@@ -171,7 +199,7 @@ export class Registry {
       };
       return { result, supergraph: null, subgraphs };
     }
-    const changes = await apiChanges(latest?.supergraph ?? null, composed.supergraphSdl);
+    const changes = await this.judgeByUsage(await apiChanges(latest?.supergraph ?? null, composed.supergraphSdl));
     const breaks = changes.some((c) => c.level === "BREAKING");
     const forced = breaks && Boolean(override.force);
     const result: CheckResult = {

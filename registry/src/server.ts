@@ -8,6 +8,7 @@
  *   POST   /subgraphs/<name>/publish        the same; stores a new version when it passes (422 when refused)
  *   DELETE /subgraphs/<name>                takes a subgraph out, checked like any change
  *   POST   /versions/<id>/rollback          { reason? } serves an earlier version's subgraphs again (admin)
+ *   POST   /usage                           { reports } the operations a gateway saw, per client (any token)
  *   GET    /health, /ready
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -15,6 +16,7 @@ import type { Logger } from "@portal-graph/http-kit";
 import type { DataSource } from "typeorm";
 import { mayChange, type Credential, type Credentials } from "./credentials.js";
 import { Registry, RegistryInputError, type Override, type SubgraphProposal } from "./registry.js";
+import { parseUsage, recordUsage } from "./usage.js";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -32,8 +34,10 @@ export function createRegistryServer(options: {
   dataSource: DataSource;
   credentials: Credentials;
   logger: Logger;
+  /** How far back a reported operation counts as a user of what a change breaks (default 30 days). */
+  usageWindowDays?: number;
 }): Server {
-  const registry = new Registry(options.dataSource);
+  const registry = new Registry(options.dataSource, { usageWindowDays: options.usageWindowDays });
   const { credentials, logger } = options;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -65,6 +69,10 @@ export function createRegistryServer(options: {
     if (req.method === "GET" && url.pathname === "/versions") {
       const limit = Math.min(Math.max(Number(url.searchParams.get("limit") ?? 20) || 20, 1), 200);
       return send(res, 200, { versions: await registry.history(limit) });
+    }
+    if (req.method === "POST" && url.pathname === "/usage") {
+      const recorded = await recordUsage(options.dataSource, parseUsage(await readJson(req)));
+      return send(res, 202, { recorded });
     }
     if (parts[0] === "subgraphs" && parts.length >= 2) {
       const name = decodeURIComponent(parts[1]!);

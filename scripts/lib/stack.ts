@@ -7,6 +7,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Server } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { ensureDevCallerKeys, type DevCallerKeys } from "@portal-graph/auth";
 import { startDevIssuer } from "@portal-graph/auth/dev-issuer";
 import { RegistryClient } from "@portal-graph/registry";
@@ -197,6 +198,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     subgraphs.set(entry.name, running);
   };
 
+  // A process already on one of the ports (an earlier graph still running) would answer the readiness checks for
+  // ours, which then could not listen: refuse to start instead, naming it.
+  const fixed = [
+    ...registry.map((entry) => ({ name: entry.name, port: portOf(entry.name, entry.port) })),
+    { name: "registry", port: options.registryPort ?? 0 },
+    { name: "gateway", port: portOf("gateway", Number(options.env?.PORT ?? process.env.PORT ?? 4000)) },
+  ].filter(({ port }) => port > 0);
+  const busy: string[] = [];
+  for (const { name, port } of fixed) if (!(await isPortFree(port))) busy.push(`${port} (${name})`);
+  if (busy.length > 0) {
+    issuerServer?.close();
+    throw new Error(
+      `port ${busy.join(", ")} ${busy.length > 1 ? "are" : "is"} already in use: is another graph still running? ` +
+        "Stop it (or the process holding the port), then start again.",
+    );
+  }
+
   // The registry's process; replaced when it is started again.
   const registryProcess: { current: RunningProcess | null } = { current: null };
   try {
@@ -304,6 +322,15 @@ async function publishCommitted(
     });
     if (status !== 200) throw new Error(`the registry refused ${entry.name}'s committed SDL: ${JSON.stringify(body)}`);
   }
+}
+
+/** Whether nothing listens on the port (on loopback, which a process on every interface holds too). */
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createNetServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 /** Passes a process's output on and returns the port it was given. */

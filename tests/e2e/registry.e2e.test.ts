@@ -4,6 +4,7 @@
  * while it is down serves the copy it kept on disk.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ describe("the gateway following the registry", () => {
   let restarted: ChildProcess | undefined;
 
   beforeAll(async () => {
-    stack = await startTestStack({}, { registryPort: 0 });
+    stack = await startTestStack({ USAGE_REPORT_INTERVAL_MS: "200" }, { registryPort: 0 });
     client = new RegistryClient(stack.registry!.url);
     fixture = await startSubgraph({
       name: "release-notes",
@@ -52,6 +53,41 @@ describe("the gateway following the registry", () => {
     ]);
     const { body: list } = await stack.graphql<{ applications: { totalCount: number } }>(LIST);
     expect(list.data!.applications.totalCount).toBe(23);
+  });
+
+  it("judges a breaking change by the operations clients sent through the gateway", async () => {
+    const headers = { "apollographql-client-name": "portal-ui", "apollographql-client-version": "2.0.0" };
+    const sent = await stack.graphql("query PortalHome { applications(first: 3) { nodes { acronym } } }", {}, headers);
+    expect(sent.body.errors).toBeUndefined();
+    const catalog = readFileSync(path.join(root, "schema", "subgraphs", "catalog.graphql"), "utf8");
+    const withoutAcronym = catalog.replace("  id: ID!\n  acronym: String\n", "  id: ID!\n");
+    expect(withoutAcronym).not.toBe(catalog);
+    // Reports go every 200 ms here: ask until the gateway's report has arrived.
+    let body: Record<string, unknown> = {};
+    for (let tries = 0; tries < 50; tries++) {
+      ({ body } = await client.check("catalog", { sdl: withoutAcronym }));
+      if (body.ok === false) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(body.ok).toBe(false);
+    expect(body.changes).toContainEqual(
+      expect.objectContaining({
+        level: "BREAKING",
+        path: "Application.acronym",
+        usedBy: [expect.objectContaining({ operation: "PortalHome", client: "portal-ui@2.0.0" })],
+      }),
+    );
+    // A field no operation here asked for: its removal passes, as dangerous.
+    const withoutFormerNames = catalog.replace(
+      /\n {2}"""Names the application was known by[^]*?formerNames: \[String!\]!\n/,
+      "\n",
+    );
+    expect(withoutFormerNames).not.toBe(catalog);
+    const unused = await client.check("catalog", { sdl: withoutFormerNames });
+    expect(unused.body).toMatchObject({ ok: true });
+    expect(unused.body.changes).toContainEqual(
+      expect.objectContaining({ level: "DANGEROUS", path: "Application.formerNames" }),
+    );
   });
 
   it("serves a newly published subgraph's field within the poll interval, failing no request meanwhile", async () => {

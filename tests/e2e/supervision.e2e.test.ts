@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRunningGraph } from "@portal-graph/subgraph-kit/workspace";
+import { startStack } from "../../scripts/lib/stack.js";
 import { root, startTestStack, type TestStack } from "../harness.js";
 
 const CATALOG = "{ applications(first: 5) { totalCount } }";
@@ -159,5 +160,19 @@ describe("a subgraph a team runs by hand beside the graph", () => {
     expect(body.errors).toBeUndefined();
     expect(body.data!.me.id).toBe("bob");
     expect(body.data!.me.acknowledgements.nodes.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a graph started where another still runs", () => {
+  it("refuses to start, naming the port and its process, instead of trusting the other's answers", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const ports = { catalog: port, "help-desks": 0, acknowledgements: 0, "access-roles": 0, gateway: 0 };
+      await expect(startStack({ root, ports })).rejects.toThrow(`port ${port} (catalog) is already in use`);
+    } finally {
+      blocker.close();
+    }
   });
 });
