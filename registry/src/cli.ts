@@ -154,6 +154,14 @@ function print(command: string, answer: RegistryAnswer): void {
 
 function verdict(result: CheckResult): string {
   const lines: string[] = [];
+  if (result.servingError) {
+    return `✘ ${result.subgraph} was not published: its served schema could not be read: ${result.servingError}`;
+  }
+  if (result.notServed?.length) {
+    lines.push(`✘ ${result.subgraph} does not serve these yet (deploy it first, then publish):`);
+    for (const coordinate of result.notServed) lines.push(`  - ${coordinate}`);
+    return lines.join("\n");
+  }
   if (result.compositionErrors.length > 0) {
     lines.push(`✘ ${result.subgraph} does not compose with the rest of the graph:`);
     for (const message of result.compositionErrors) lines.push(`  - ${message}`);

@@ -8,6 +8,7 @@ import { createLogger, listen, onShutdown } from "@portal-graph/http-kit";
 import { loadCredentials } from "./credentials.js";
 import { openRegistryDatabase } from "./database.js";
 import { createRegistryServer } from "./server.js";
+import { createServingCheck, loadRegistrySigningKey } from "./serving.js";
 
 const logger = createLogger("registry");
 try {
@@ -22,7 +23,10 @@ try {
       `REGISTRY_USAGE_DAYS must be a whole number of days from 1, got ${process.env.REGISTRY_USAGE_DAYS}`,
     );
   }
-  const server = createRegistryServer({ dataSource, credentials, logger, usageWindowDays });
+  // On unless REGISTRY_SERVING_CHECK=false (a registry that cannot reach the subgraphs' network).
+  const serving =
+    process.env.REGISTRY_SERVING_CHECK === "false" ? undefined : createServingCheck(loadRegistrySigningKey());
+  const server = createRegistryServer({ dataSource, credentials, logger, usageWindowDays, serving });
   const host = process.env.HOST?.trim() || "127.0.0.1";
   const bound = await listen(server, port, host);
   logger.info({ port: bound, host }, "registry listening");

@@ -7,6 +7,7 @@ import { writeTransaction } from "@portal-graph/subgraph-kit";
 import { apiChanges, composeSubgraphs, type PublishedSubgraph, type SchemaChange } from "./compose.js";
 import { RegistryInputError } from "./registry-errors.js";
 import { SupergraphVersion, type VersionAction } from "./supergraph-version.entity.js";
+import { notServedYet, type ServingCheck } from "./serving.js";
 import { operationsUsing } from "./usage.js";
 
 export { RegistryInputError };
@@ -37,6 +38,10 @@ export interface CheckResult {
   /** The owners of the graph's subgraphs, so whoever a change breaks knows whom to call. */
   owners: { subgraph: string; owner: string; contact: string }[];
   forced: boolean;
+  /** Fields and arguments the proposal holds that the subgraph at its routing URL does not serve yet. */
+  notServed?: string[];
+  /** Why the subgraph's served schema could not be read. */
+  servingError?: string;
 }
 
 export interface VersionSummary {
@@ -55,16 +60,20 @@ const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export interface RegistryOptions {
   /** How far back an operation counts as used: a breaking change to what none used in it passes as dangerous. */
   usageWindowDays?: number;
+  /** Before a publish: does the subgraph at the routing URL serve what is published? None: not asked. */
+  serving?: ServingCheck;
 }
 
 export class Registry {
   private readonly usageWindowDays: number;
+  private readonly serving: ServingCheck | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     options: RegistryOptions = {},
   ) {
     this.usageWindowDays = options.usageWindowDays ?? 30;
+    this.serving = options.serving;
   }
 
   /** The version gateways are served: the highest id. */
@@ -86,9 +95,31 @@ export class Registry {
       .result;
   }
 
-  /** Checks, and when the change passes stores it as the next version. */
-  publish(name: string, proposal: SubgraphProposal, actor: string, override: Override = {}) {
+  /**
+   * Checks, makes sure the subgraph already serves what is published (deploy first, then publish), and when both
+   * pass stores the change as the next version.
+   */
+  async publish(name: string, proposal: SubgraphProposal, actor: string, override: Override = {}) {
+    // A forced publish (with its recorded reason) is not asked either: the one override for every refusal but
+    // composition errors.
+    const refusal = override.force && override.reason?.trim() ? null : await this.notServedRefusal(name, proposal);
+    if (refusal) return { result: refusal, version: null };
     return this.store("publish", name, actor, override, (current) => withProposal(current, name, proposal));
+  }
+
+  private async notServedRefusal(name: string, proposal: SubgraphProposal): Promise<CheckResult | null> {
+    if (!this.serving) return null;
+    const latest = await this.latest();
+    const published = withProposal(latest?.subgraphs ?? [], name, proposal).find((s) => s.name === name)!;
+    const refusal = { ok: false, subgraph: name, compositionErrors: [], changes: [], owners: [], forced: false };
+    let served: string;
+    try {
+      served = await this.serving.servedSdl(name, published.routingUrl);
+    } catch (error) {
+      return { ...refusal, servingError: (error as Error).message };
+    }
+    const missing = notServedYet(proposal.sdl, served);
+    return missing.length > 0 ? { ...refusal, notServed: missing } : null;
   }
 
   /** Takes a subgraph out of the graph; checked like any change (its fields disappear). */

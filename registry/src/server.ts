@@ -16,6 +16,7 @@ import type { Logger } from "@portal-graph/http-kit";
 import type { DataSource } from "typeorm";
 import { mayChange, type Credential, type Credentials } from "./credentials.js";
 import { Registry, RegistryInputError, type Override, type SubgraphProposal } from "./registry.js";
+import type { ServingCheck } from "./serving.js";
 import { parseUsage, recordUsage } from "./usage.js";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -36,8 +37,13 @@ export function createRegistryServer(options: {
   logger: Logger;
   /** How far back a reported operation counts as a user of what a change breaks (default 30 days). */
   usageWindowDays?: number;
+  /** Asks a subgraph for the schema it serves before publishing it (see serving.ts); none: not asked. */
+  serving?: ServingCheck;
 }): Server {
-  const registry = new Registry(options.dataSource, { usageWindowDays: options.usageWindowDays });
+  const registry = new Registry(options.dataSource, {
+    usageWindowDays: options.usageWindowDays,
+    serving: options.serving,
+  });
   const { credentials, logger } = options;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -230,7 +230,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         const running = await launch(
           "registry",
           packageDir(root, "@portal-graph/registry"),
-          { PORT: String(port), REGISTRY_PORT: String(port) },
+          {
+            PORT: String(port),
+            REGISTRY_PORT: String(port),
+            ...(callerKeys ? { REGISTRY_PROOF_KEY_FILE: callerKeys.privateKeyFile("registry") } : {}),
+          },
           "registry listening",
           (code) => {
             exited = true;

@@ -90,6 +90,15 @@ describe("the gateway following the registry", () => {
     );
   });
 
+  it("refuses to publish a field the subgraph does not serve yet: deploy first, then publish", async () => {
+    const catalog = readFileSync(path.join(root, "schema", "subgraphs", "catalog.graphql"), "utf8");
+    const ahead = catalog.replace("  acronym: String\n", "  acronym: String\n  nickname: String\n");
+    const { status, body } = await client.publish("catalog", { sdl: ahead });
+    expect(status).toBe(422);
+    expect(body.result).toMatchObject({ ok: false, notServed: ["Application.nickname"] });
+    expect(body.version).toBeNull();
+  });
+
   it("serves a newly published subgraph's field within the poll interval, failing no request meanwhile", async () => {
     let failures = 0;
     let sent = 0;
