@@ -145,6 +145,7 @@ function print(command: string, answer: RegistryAnswer): void {
       console.log(
         `  ${String(v.id).padStart(4)}  ${v.createdAt}  ${what.padEnd(28)} by ${v.actor}${v.reason ? `: ${v.reason}` : ""}`,
       );
+      for (const change of v.changes) console.log(`          ${change.level.padEnd(9)} ${change.message}`);
     }
     return;
   }

@@ -142,6 +142,11 @@ describe.each(kinds)("the registry on %s", (kind) => {
     expect(status).toBe(200);
     const version = body.version as { id: number; subgraph: string; actor: string };
     expect(version).toMatchObject({ subgraph: "catalog", actor: "catalog" });
+    const history = (await admin().history(1)).body.versions as { id: number; changes: { path: string }[] }[];
+    expect(history[0]).toMatchObject({
+      id: version.id,
+      changes: [expect.objectContaining({ path: "Application.nickname" })],
+    });
     const served = await (
       await fetch(`${url}/supergraph`, { headers: { authorization: `Bearer ${TOKENS.REGISTRY_ADMIN_TOKEN}` } })
     ).text();
@@ -200,5 +205,9 @@ describe.each(kinds)("the registry on %s", (kind) => {
       action: "rollback",
       reason: "undo the nickname",
     });
+    // Back to a graph of the catalog alone: the other subgraphs' fields go, and the version says so.
+    expect((body.version as { changes: { path: string | null }[] }).changes).toContainEqual(
+      expect.objectContaining({ path: "Application.helpDesks" }),
+    );
   });
 });

@@ -53,6 +53,8 @@ export interface VersionSummary {
   reason: string | null;
   createdAt: string;
   subgraphs: { name: string; routingUrl: string; owner: string }[];
+  /** What the version changed in the API, against the one before it. */
+  changes: SchemaChange[];
 }
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -136,6 +138,8 @@ export class Registry {
   async rollback(toId: number, actor: string, reason?: string) {
     const target = await this.dataSource.getRepository(SupergraphVersion).findOneBy({ id: toId });
     if (!target) throw new RegistryInputError(`there is no version ${toId}`, 404);
+    const current = await this.latest();
+    const changes = current ? await apiChanges(current.supergraph, target.supergraph) : [];
     return writeTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(SupergraphVersion);
       const [latest] = await repository.find({ order: { id: "DESC" }, take: 1 });
@@ -146,6 +150,7 @@ export class Registry {
         subgraph: null,
         actor,
         reason: reason ?? `back to version ${toId}`,
+        changes,
         createdAt: new Date(),
       });
       await repository.insert(version);
@@ -177,6 +182,7 @@ export class Registry {
         subgraph: name,
         actor,
         reason: override.reason ?? null,
+        changes: result.changes,
       });
       await repository.insert(version);
       return { result, version: summary(version) };
@@ -288,5 +294,6 @@ function summary(version: SupergraphVersion): VersionSummary {
     reason: version.reason,
     createdAt: (version.createdAt ?? new Date()).toISOString(),
     subgraphs: version.subgraphs.map(({ name, routingUrl, owner }) => ({ name, routingUrl, owner })),
+    changes: version.changes ?? [],
   };
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
-import type { PublishedSubgraph } from "./compose.js";
+import type { PublishedSubgraph, SchemaChange } from "./compose.js";
 
 /** What made a version: a subgraph published or removed, or an earlier version brought back. */
 export type VersionAction = "publish" | "remove" | "rollback";
@@ -36,6 +36,10 @@ export class SupergraphVersion {
 
   @Column({ type: "text", nullable: true })
   reason!: string | null;
+
+  /** What this version changed in the API schema clients see, against the one before (null for the oldest). */
+  @Column({ type: "simple-json", nullable: true })
+  changes!: SchemaChange[] | null;
 
   @CreateDateColumn({ name: "created_at", type: Date })
   createdAt!: Date;

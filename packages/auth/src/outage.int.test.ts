@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   jwks.setMode("up");
-  await jwks.start().catch(() => undefined);
+  await jwks.start();
 });
 afterAll(async () => {
   await jwks?.stop();

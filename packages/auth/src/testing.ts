@@ -121,7 +121,7 @@ export interface TestJwks {
   setMode(mode: JwksMode): void;
   /** Stops listening and drops open connections: every fetch is refused until start(). */
   stop(): Promise<void>;
-  /** Listens again on the same port. */
+  /** Listens again on the same port (nothing to do when it is listening). */
   start(): Promise<void>;
 }
 
@@ -141,6 +141,8 @@ export async function startTestJwks(keys: () => Promise<unknown>): Promise<TestJ
   });
   const listen = (port: number) =>
     new Promise<void>((resolve, reject) => {
+      // Already up: nothing to do (and no error listener left behind by a listen that would throw).
+      if (server.listening) return resolve();
       server.once("error", reject);
       server.listen(port, "127.0.0.1", () => {
         server.off("error", reject);
