@@ -24,11 +24,13 @@ export {
   likePattern,
   MAX_PAGE_SIZE,
   PageInfo,
+  pageByKey,
   pageBySortName,
   pageSize,
   toPage,
   type CursorFormat,
   type CursorPart,
+  type PageKey,
 } from "./pagination.js";
 export type { TextInputRule, TextInputRules } from "./input-hygiene.js";
 export { connectionOf, type ConnectionOptions, type CountedPage, type Edge, type Page } from "./connection.js";

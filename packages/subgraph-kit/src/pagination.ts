@@ -107,32 +107,67 @@ export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** How a keyset page is ordered: one column ascending, then the id; and what a row puts in its cursor. */
+export interface PageKey<T, P extends CursorPart> {
+  /** The column, e.g. `created_at` (the query's alias is put in front). */
+  column: string;
+  /** The row's value of it, as the cursor holds it (an instant as ISO text, a day as YYYY-MM-DD). */
+  of(row: T): PartValue<P>;
+  /** The cursor's value as the comparison takes it (an instant as a Date); the value itself by default. */
+  parameter?(value: PartValue<P>): unknown;
+}
+
 /**
- * One page of rows ordered by (sort_name, id), keyset-paged with opaque cursors, in one statement; the total is
- * counted only when `countTotal` is called (the connection's totalCount resolver).
+ * One page of rows ordered by (key column, id), keyset-paged with opaque cursors, in one statement; the total is
+ * counted only when `countTotal` is called (the connection's totalCount). `matching` gives the query of every match,
+ * or null when nothing can match; `join` adds what only the page needs (one row per match, so the limit holds).
  */
-export async function pageBySortName<T extends { sortName: string; id: string } & ObjectLiteral>(
+export async function pageByKey<T extends { id: string } & ObjectLiteral, P extends CursorPart>(options: {
+  cursors: CursorFormat<readonly [P, "string"]>;
+  matching: () => SelectQueryBuilder<T> | null;
+  alias: string;
+  key: PageKey<T, P>;
+  first: number | null | undefined;
+  after: string | null | undefined;
+  join?: (page: SelectQueryBuilder<T>) => void;
+}) {
+  const { cursors, alias, key, first, after } = options;
+  const limit = pageSize(first);
+  const position = after ? cursors.decode(after) : null;
+  const page = options.matching();
+  let rows: T[] = [];
+  if (page && (limit > 0 || after)) {
+    const column = `${alias}.${key.column}`;
+    page.orderBy(column, "ASC").addOrderBy(`${alias}.id`, "ASC");
+    if (options.join) {
+      options.join(page);
+      // limit, not take: one row per match, so no second query for the ids is needed.
+      page.limit(limit + 1);
+    } else {
+      page.take(limit + 1);
+    }
+    if (position) {
+      const [value, id] = position;
+      page.andWhere(`(${column} > :keyValue OR (${column} = :keyValue AND ${alias}.id > :keyId))`, {
+        keyValue: key.parameter ? key.parameter(value as PartValue<P>) : value,
+        keyId: id,
+      });
+    }
+    rows = await page.getMany();
+  }
+  return {
+    ...toPage(rows, limit, after, (row) => cursors.encode([key.of(row), row.id] as never)),
+    countTotal: async () => (await options.matching()?.getCount()) ?? 0,
+  };
+}
+
+/** One page ordered by (sort_name, id): `pageByKey` on the lower-cased name most lists sort by. */
+export function pageBySortName<T extends { sortName: string; id: string } & ObjectLiteral>(
   cursors: CursorFormat<readonly ["string", "string"]>,
   matching: () => SelectQueryBuilder<T>,
   alias: string,
   first: number | null | undefined,
   after: string | null | undefined,
 ) {
-  const limit = pageSize(first);
-  const page = matching()
-    .orderBy(`${alias}.sort_name`, "ASC")
-    .addOrderBy(`${alias}.id`, "ASC")
-    .take(limit + 1);
-  if (after) {
-    const [sortName, id] = cursors.decode(after);
-    page.andWhere(`(${alias}.sort_name > :sortName OR (${alias}.sort_name = :sortName AND ${alias}.id > :id))`, {
-      sortName,
-      id,
-    });
-  }
-  const rows = limit === 0 && !after ? [] : await page.getMany();
-  return {
-    ...toPage(rows, limit, after, (row) => cursors.encode([row.sortName, row.id])),
-    countTotal: () => matching().getCount(),
-  };
+  return pageByKey({ cursors, matching, alias, first, after, key: { column: "sort_name", of: (row) => row.sortName } });
 }

@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { cursorFormat, hasRole, pageSize, requireViewer, toPage } from "@portal-graph/subgraph-kit";
+import { cursorFormat, hasRole, pageByKey, requireViewer } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
 import { Role } from "../role/role.entity.js";
 import { approvedApplications } from "../shared/permissions.js";
@@ -22,8 +22,6 @@ export async function approvalQueue(
   after: string | null | undefined,
 ): Promise<AccessRequestConnection> {
   const viewer = requireViewer(ctx);
-  const limit = pageSize(first);
-  const position = after ? CURSORS.decode(after) : null;
   const admin = hasRole(viewer, "PORTAL_ADMIN");
   const approved = [...(await approvedApplications(ctx))];
   const now = new Date();
@@ -38,30 +36,16 @@ export async function approvalQueue(
     if (!admin) query.andWhere("r.application_id IN (:...approved)", { approved });
     return query;
   };
-  const page = matching();
-  let rows: QueuedRequest[] = [];
-  if (page && (limit > 0 || after)) {
-    page
-      .innerJoinAndMapOne("r.queuedRole", Role, "role", "role.id = r.role_id")
-      .orderBy("r.created_at", "ASC")
-      .addOrderBy("r.id", "ASC")
-      // limit, not take: one row per request (the join is one-to-one), so no second id query is needed.
-      .limit(limit + 1);
-    if (position) {
-      const [createdAt, id] = position;
-      page.andWhere("(r.created_at > :createdAt OR (r.created_at = :createdAt AND r.id > :id))", {
-        createdAt: new Date(createdAt),
-        id,
-      });
-    }
-    rows = await page.getMany();
-  }
-  for (const row of rows) if (row.queuedRole) ctx.loaders.roleById.prime(row.roleId, row.queuedRole);
-  const connection = Object.assign(new AccessRequestConnection(), toPage(rows, limit, after, cursorOf));
-  connection.countTotal = async () => (await matching()?.getCount()) ?? 0;
-  return connection;
-}
-
-function cursorOf(request: AccessRequest): string {
-  return CURSORS.encode([request.createdAt.toISOString(), request.id]);
+  const page = await pageByKey({
+    cursors: CURSORS,
+    matching,
+    alias: "r",
+    key: { column: "created_at", of: (request) => request.createdAt.toISOString(), parameter: (at) => new Date(at) },
+    first,
+    after,
+    join: (query) => query.innerJoinAndMapOne("r.queuedRole", Role, "role", "role.id = r.role_id"),
+  });
+  for (const row of page.nodes as QueuedRequest[])
+    if (row.queuedRole) ctx.loaders.roleById.prime(row.roleId, row.queuedRole);
+  return Object.assign(new AccessRequestConnection(), page);
 }

@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { cursorFormat, hasRole, pageSize, requireViewer, toPage } from "@portal-graph/subgraph-kit";
+import { cursorFormat, hasRole, pageByKey, requireViewer } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
 import { approvedApplications } from "../shared/permissions.js";
 import { dayOf } from "../shared/time.js";
@@ -18,8 +18,6 @@ export async function certificationQueue(
   after: string | null | undefined,
 ): Promise<RoleGrantConnection> {
   const viewer = requireViewer(ctx);
-  const limit = pageSize(first);
-  const position = after ? CURSORS.decode(after) : null;
   const admin = hasRole(viewer, "PORTAL_ADMIN");
   const approved = [...(await approvedApplications(ctx))];
   const now = new Date();
@@ -35,27 +33,13 @@ export async function certificationQueue(
     if (!admin) query.andWhere("g.application_id IN (:...approved)", { approved });
     return query;
   };
-  const page = matching();
-  let rows: RoleGrant[] = [];
-  if (page && (limit > 0 || after)) {
-    page
-      .orderBy("g.certification_due_on", "ASC")
-      .addOrderBy("g.id", "ASC")
-      .take(limit + 1);
-    if (position) {
-      const [dueOn, id] = position;
-      page.andWhere("(g.certification_due_on > :dueOn OR (g.certification_due_on = :dueOn AND g.id > :id))", {
-        dueOn,
-        id,
-      });
-    }
-    rows = await page.getMany();
-  }
-  const connection = Object.assign(new RoleGrantConnection(), toPage(rows, limit, after, cursorOf));
-  connection.countTotal = async () => (await matching()?.getCount()) ?? 0;
-  return connection;
-}
-
-function cursorOf(grant: RoleGrant): string {
-  return CURSORS.encode([grant.certificationDueOn, grant.id]);
+  const page = await pageByKey({
+    cursors: CURSORS,
+    matching,
+    alias: "g",
+    key: { column: "certification_due_on", of: (grant) => grant.certificationDueOn },
+    first,
+    after,
+  });
+  return Object.assign(new RoleGrantConnection(), page);
 }
