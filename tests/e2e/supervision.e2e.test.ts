@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRunningGraph } from "@portal-graph/subgraph-kit/workspace";
+import { freePort } from "../../scripts/bench/support.js";
 import { startStack } from "../../scripts/lib/stack.js";
 import { root, startTestStack, type TestStack } from "../harness.js";
 
@@ -21,17 +22,6 @@ async function until<T>(what: string, check: () => T | undefined, timeoutMs = 30
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe("a subgraph that exits while the graph runs", () => {
