@@ -1,5 +1,5 @@
 /**
- * `npm run token -- --user <id> [--roles ROLE,ROLE] [--ttl seconds]`: prints a token from the development issuer
+ * `npm run token -- --user <id> [--roles ROLE,ROLE] [--ttl seconds] [--amr pwd]`: prints a token from the development issuer
  * (the one `npm start` runs) for any user id; alice, bob, carol, dana, erin and frank are seeded with roles and data.
  */
 import path from "node:path";
@@ -7,12 +7,13 @@ import { parseArgs } from "node:util";
 import { devIssuerUrl, mintDevToken } from "@portal-graph/auth/dev-issuer";
 import { findRepoRoot, readRunningGraph } from "@portal-graph/subgraph-kit/workspace";
 
-const USAGE = `usage: npm run token -- --user <id> [--roles PORTAL_ADMIN,AUDITOR] [--ttl 3600] [--issuer <url>]
+const USAGE = `usage: npm run token -- --user <id> [--roles PORTAL_ADMIN,AUDITOR] [--ttl 3600] [--amr pwd] [--issuer <url>]
 
 Prints a bearer token for <id>, signed by the development issuer that npm start runs (found by itself while the
 graph runs; --issuer names another). alice, bob, carol, dana, erin and frank are seeded with roles and data.
   --roles   portal roles to put in the token, comma-separated (default: none)
-  --ttl     lifetime in seconds (default 3600)`;
+  --ttl     lifetime in seconds (default 3600)
+  --amr     how the user signed in, comma-separated (default: the user's own; "pwd" alone is a sign-in without MFA)`;
 
 let values;
 try {
@@ -21,6 +22,7 @@ try {
       user: { type: "string" },
       roles: { type: "string" },
       ttl: { type: "string" },
+      amr: { type: "string" },
       issuer: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -57,4 +59,8 @@ const roles = values.roles
   ?.split(",")
   .map((role) => role.trim())
   .filter(Boolean);
-console.log(await mintDevToken(keysDir, issuer, { user: values.user, roles, ttlSeconds }));
+const amr = values.amr
+  ?.split(",")
+  .map((method) => method.trim())
+  .filter(Boolean);
+console.log(await mintDevToken(keysDir, issuer, { user: values.user, roles, ttlSeconds, amr }));

@@ -26,6 +26,7 @@ import {
 import { createGatewayProof } from "./gateway-proof.js";
 import { resolveSubgraphUrl, subgraphTimeout, type GatewayConfig } from "./config.js";
 import { checkSubgraphs, subgraphsFromSupergraph, type SubgraphEndpoint } from "./readiness.js";
+import { reportFieldsOf, type ReportFields } from "./report-fields.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSupergraphFileHook, createSupergraphRegistryHook } from "./supergraph-source.js";
 import { createUsageReporter } from "./usage-reporter.js";
@@ -86,6 +87,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(keepAliveFetch) : keepAliveFetch;
   // One data source per subgraph and URL for the life of the gateway, so a supergraph reload keeps each circuit.
   const sources = new Map<string, SubgraphDataSource>();
+  let reportFields: ReportFields = new Map();
   const sourceFor = (name: string, url: string): SubgraphDataSource => {
     const key = `${name} ${url}`;
     let source = sources.get(key);
@@ -99,6 +101,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         breaker: { failureThreshold: config.breakerFailures, resetMs: config.breakerResetMs },
         retry: config.retrySubgraphQueries,
         proof,
+        reportFields: () => reportFields,
         onCircuitChange: (state) => metrics.setCircuitState(name, state),
       });
       sources.set(key, source);
@@ -143,6 +146,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   // Readiness follows the supergraph actually served, not whatever is in the file.
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     subgraphs = subgraphsFromSupergraph(coreSupergraphSdl, overrides);
+    reportFields = reportFieldsOf(coreSupergraphSdl);
     supergraphLoaded = true;
     metrics.setSupergraph(coreSupergraphSdl);
   });

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { Logger, RequestErrorCode } from "@portal-graph/http-kit";
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from "graphql";
+import { reportPlaceholders, type ReportFields } from "./report-fields.js";
 import { CircuitBreaker, type CircuitSnapshot, type CircuitState } from "./circuit-breaker.js";
 import type { GatewayProof } from "./gateway-proof.js";
 
@@ -25,6 +26,8 @@ export interface FetchObservation {
 }
 
 export interface SubgraphDataSourceOptions {
+  /** The served supergraph's report fields, handed to consumers as null when this subgraph does not answer. */
+  reportFields?: () => ReportFields;
   name: string;
   url: string;
   timeoutMs: number;
@@ -113,7 +116,10 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
         "subgraph unavailable",
       );
       if (!incoming) throw failure;
-      return unavailableAnswer(this.options.name, incoming.request.query, failure.reason);
+      return unavailableAnswer(this.options.name, incoming.request.query, failure.reason, {
+        representations: incoming.request.variables?.representations,
+        fields: this.options.reportFields?.(),
+      });
     }
   }
 
@@ -209,22 +215,24 @@ function asFailure(error: unknown, clientSignal: AbortSignal | undefined, timeou
 }
 
 /**
- * The answer of a failed fetch: no data, and an error on each field the fetch would have filled, so the gateway
- * places it where the null appears. An `_entities` fetch gets one error, on its first entity's first field (the
+ * The answer of a failed fetch: no data (but null for each report field it asked, see report-fields.ts), and an
+ * error on each field the fetch would have filled, so the gateway places it where the null appears. An `_entities` fetch gets one error, on its first entity's first field (the
  * gateway turns `_entities.0` into that entity's path in the client's response); a root fetch one per root field.
  */
 export function unavailableAnswer(
   subgraph: string,
   query: string | undefined,
   reason: UnavailableReason,
+  reports: { representations?: unknown; fields?: ReportFields } = {},
 ): GatewayResponse {
   const message =
     reason === "CIRCUIT_OPEN"
       ? `Subgraph "${subgraph}" is unavailable (failing repeatedly; calls are paused while it recovers)`
       : `Subgraph "${subgraph}" is unavailable; try again shortly`;
+  const document = parseQuietly(query);
   return {
-    data: null,
-    errors: errorPaths(parseQuietly(query)).map((path) => ({
+    data: reports.fields ? (reportPlaceholders(document, reports.representations, reports.fields) ?? null) : null,
+    errors: errorPaths(document, reports.fields).map((path) => ({
       message,
       path,
       extensions: { code: "SUBGRAPH_UNAVAILABLE" satisfies RequestErrorCode, subgraph, reason },
@@ -241,7 +249,7 @@ function parseQuietly(query: string | undefined): DocumentNode | undefined {
   }
 }
 
-function errorPaths(document: DocumentNode | undefined): (string | number)[][] {
+function errorPaths(document: DocumentNode | undefined, reportFields?: ReportFields): (string | number)[][] {
   const operation = document?.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [[]];
   const roots = responseKeys(operation.selectionSet);
@@ -250,15 +258,21 @@ function errorPaths(document: DocumentNode | undefined): (string | number)[][] {
   );
   if (entities?.kind === Kind.FIELD && entities.selectionSet) {
     const first = entities.selectionSet.selections.find((selection) => selection.kind === Kind.INLINE_FRAGMENT);
-    const field = first?.kind === Kind.INLINE_FRAGMENT ? responseKeys(first.selectionSet)[0] : undefined;
+    // A report field is no client's: the error then sits on the entity, beside the field that reads the report.
+    const reports =
+      first?.kind === Kind.INLINE_FRAGMENT ? reportFields?.get(first.typeCondition?.name.value ?? "") : null;
+    const field =
+      first?.kind === Kind.INLINE_FRAGMENT
+        ? responseKeys(first.selectionSet, (name) => !reports?.has(name))[0]
+        : undefined;
     return [field ? ["_entities", 0, field] : ["_entities", 0]];
   }
   return roots.length > 0 ? roots.map((key) => [key]) : [[]];
 }
 
-function responseKeys(selectionSet: SelectionSetNode): string[] {
+function responseKeys(selectionSet: SelectionSetNode, keep: (name: string) => boolean = () => true): string[] {
   return selectionSet.selections.flatMap((selection) =>
-    selection.kind === Kind.FIELD && selection.name.value !== "__typename"
+    selection.kind === Kind.FIELD && selection.name.value !== "__typename" && keep(selection.name.value)
       ? [selection.alias?.value ?? selection.name.value]
       : [],
   );

@@ -31,7 +31,7 @@ describe("the default limits against every operation in the repository", () => {
   it("finds the golden, benchmark and test operations", () => {
     const sources = operations.map((operation) => operation.source);
     expect(sources).toContain("scripts/bench/operations/portal-home.graphql");
-    expect(sources.filter((source) => source.startsWith("schema/operations/"))).toHaveLength(6);
+    expect(sources.filter((source) => source.startsWith("schema/operations/"))).toHaveLength(8);
     expect(operations.length).toBeGreaterThan(50);
   });
 

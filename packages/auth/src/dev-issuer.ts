@@ -67,6 +67,8 @@ export interface MintOptions {
   audience?: string;
   /** Seconds since the sign-in (auth_time), default 0. */
   signedInSecondsAgo?: number;
+  /** How the user signed in (the amr claim), e.g. ["pwd"] for a password alone; default the user's own. */
+  amr?: string[];
 }
 
 /** The issuer identifier for a development issuer at origin (http://localhost:4100 → .../dev-issuer). */
@@ -93,7 +95,7 @@ export async function mintDevToken(dir: string, issuer: string, options: MintOpt
     name: profile.name,
     email: profile.email,
     groups,
-    amr: profile.amr,
+    amr: options.amr ?? profile.amr,
     auth_time: now - (options.signedInSecondsAgo ?? 0),
   })
     .setProtectedHeader({ alg: "ES256", kid: newest.kid, typ: "JWT" })

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { AccessRequest } from "../access-request/access-request.entity.js";
 import { RoleGrant } from "../role-grant/role-grant.entity.js";
+import { PolicyKind } from "../shared/policy-kind.js";
 
 /**
  * The catalog's Application as this subgraph sees it: only its key. The class has its own name because type-graphql
@@ -12,6 +13,14 @@ import { RoleGrant } from "../role-grant/role-grant.entity.js";
 export class ApplicationAccess {
   @Field(() => ID)
   id!: string;
+
+  /**
+   * Owned by the acknowledgements subgraph (@inaccessible there): declared here only so viewerAccessBlockers can
+   * @requires it. Null when acknowledgements could not answer; undefined when no gateway sent it.
+   */
+  @Field(() => [PolicyKind], { nullable: true })
+  @Directive("@external")
+  viewerMissingPrivilegedAcknowledgements?: PolicyKind[] | null;
 }
 
 /** The signed-in viewer's standing in one application. */

@@ -2,7 +2,9 @@ import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { AccessRequest } from "../access-request/access-request.entity.js";
 import { requestStatus } from "../access-request/access-request.status.js";
 import { AccessRequestStatus } from "../access-request/access-request.types.js";
+import { encodeReadinessParts } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
+import { accessBlockers } from "../readiness/readiness.js";
 import { RoleGrant } from "../role-grant/role-grant.entity.js";
 import { isHeld } from "../role-grant/role-grant.status.js";
 import { Role } from "../role/role.entity.js";
@@ -29,6 +31,36 @@ export class ApplicationRolesResolver {
   viewerAccess(@Root() application: ApplicationAccess, @Ctx() ctx: AccessRolesContext): ViewerAccess | null {
     if (!ctx.viewer) return null;
     return Object.assign(new ViewerAccess(), { applicationId: application.id });
+  }
+
+  // Plumbing for Application.viewerReadiness (docs/adr/0004): @inaccessible, so clients never see it; the catalog
+  // @requires it.
+  @Directive("@inaccessible")
+  @Directive('@requires(fields: "viewerMissingPrivilegedAcknowledgements")')
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description:
+      "The viewer's access blockers for the application, one JSON object each (the subgraph kit's ReadinessPart); empty when anonymous.",
+  })
+  async viewerAccessBlockers(
+    @Root() application: ApplicationAccess,
+    @Ctx() ctx: AccessRolesContext,
+  ): Promise<string[]> {
+    if (!ctx.viewer) return [];
+    const [roles, grants, pending] = await Promise.all([
+      ctx.loaders.rolesByApplicationId.load(application.id),
+      ctx.loaders.roleGrantsByUserId.load(ctx.viewer.id),
+      pendingOf(ctx),
+    ]);
+    const facts = {
+      roles,
+      grants,
+      pending,
+      mfa: ctx.viewer.mfa.enrolled,
+      missingPrivileged: application.viewerMissingPrivilegedAcknowledgements ?? null,
+      now: new Date(),
+    };
+    return encodeReadinessParts(accessBlockers(application.id, facts));
   }
 }
 

@@ -13,15 +13,18 @@ const kinds = await testDatabaseKinds();
 
 /**
  * A stand-in for the acknowledgements subgraph, exactly as much of it as @requires reaches: User.missingPrivileged
- * Acknowledgements from an in-memory map. Its SDL is the contract, not its code (never imported here).
+ * Acknowledgements from an in-memory map (and Application.viewerMissingPrivilegedAcknowledgements, declared so that
+ * access-roles' readiness report composes; not asked here). Its SDL is the contract, not its code (never imported here).
  */
 const missing = new Map<string, string[]>();
 const acknowledgements = buildSubgraphSchema([
   {
-    typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+    typeDefs:
+      parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@inaccessible"])
       enum PolicyKind { WARNING_BANNER RULES_OF_BEHAVIOR PRIVILEGED_USER_ADDENDUM APPLICATION_RULES
         PRIVACY_ACT_STATEMENT PAPERWORK_REDUCTION_ACT_NOTICE }
-      type User @key(fields: "id") { id: ID!  missingPrivilegedAcknowledgements: [PolicyKind!] }`),
+      type User @key(fields: "id") { id: ID!  missingPrivilegedAcknowledgements: [PolicyKind!] }
+      type Application @key(fields: "id") { id: ID!  viewerMissingPrivilegedAcknowledgements: [PolicyKind!] @inaccessible }`),
     resolvers: {
       User: {
         __resolveReference: (user: { id: string }) => ({

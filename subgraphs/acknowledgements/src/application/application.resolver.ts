@@ -1,8 +1,11 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { today } from "../clock.js";
-import { requiredPolicies } from "../compliance/compliance.service.js";
+import { encodeReadinessParts } from "@portal-graph/subgraph-kit";
+import { now, today } from "../clock.js";
+import { missingPrivileged, requiredPolicies } from "../compliance/compliance.service.js";
 import type { AcknowledgementsContext } from "../context.js";
 import { Policy } from "../policy/policy.entity.js";
+import { PolicyKind } from "../policy/policy.types.js";
+import { acknowledgementBlockers } from "../readiness/readiness.js";
 import { ApplicationPolicies } from "./application.stub.js";
 
 /** What this subgraph adds to the catalog's Application. */
@@ -22,5 +25,35 @@ export class ApplicationPoliciesResolver {
   ): Promise<Policy[]> {
     const catalog = await ctx.loaders.catalog();
     return requiredPolicies(catalog, { applicationId: application.id, privileged: false }, today());
+  }
+
+  // The two fields below are plumbing for Application.viewerReadiness (docs/adr/0004): @inaccessible, so clients
+  // never see them; the catalog and access-roles @requires them.
+
+  @Directive("@inaccessible")
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description:
+      "The viewer's acknowledgement blockers for the application, one JSON object each (the subgraph kit's ReadinessPart); empty when anonymous.",
+  })
+  async viewerAcknowledgementBlockers(
+    @Root() application: ApplicationPolicies,
+    @Ctx() ctx: AcknowledgementsContext,
+  ): Promise<string[]> {
+    if (!ctx.viewer) return [];
+    const [catalog, latest] = await Promise.all([ctx.loaders.catalog(), ctx.loaders.latestByUser.load(ctx.viewer.id)]);
+    return encodeReadinessParts(acknowledgementBlockers(catalog, latest, application.id, ctx.viewer.authTime, now()));
+  }
+
+  @Directive("@inaccessible")
+  @FieldResolver(() => [PolicyKind], {
+    nullable: true,
+    description:
+      "As User.missingPrivilegedAcknowledgements, for the viewer; empty when anonymous. Access-roles @requires it to tell a privileged grant's readiness.",
+  })
+  async viewerMissingPrivilegedAcknowledgements(@Ctx() ctx: AcknowledgementsContext): Promise<PolicyKind[]> {
+    if (!ctx.viewer) return [];
+    const [catalog, latest] = await Promise.all([ctx.loaders.catalog(), ctx.loaders.latestByUser.load(ctx.viewer.id)]);
+    return missingPrivileged(catalog, latest, now());
   }
 }

@@ -74,6 +74,17 @@ export class Application {
   @Field(() => DateTimeScalar)
   updatedAt!: Date;
 
+  // Reports other subgraphs owe Application.viewerReadiness (docs/adr/0004): declared here only so it can
+  // @requires them; not columns; never resolved here. Null when the subgraph answered with an error, undefined when
+  // no gateway sent them. No descriptions: their owners give them.
+  @Field(() => [String], { nullable: true })
+  @Directive("@external")
+  viewerAcknowledgementBlockers?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  @Directive("@external")
+  viewerAccessBlockers?: string[] | null;
+
   @Field(() => [ApplicationLink])
   links?: ApplicationLink[];
 

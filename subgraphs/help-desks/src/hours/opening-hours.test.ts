@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { canonicalTimeZone, isOpenAt, localTime, normaliseHours, Weekday, type Hours } from "./opening-hours.js";
+import {
+  canonicalTimeZone,
+  isOpenAt,
+  localTime,
+  nextOpening,
+  normaliseHours,
+  Weekday,
+  type Hours,
+} from "./opening-hours.js";
 
 const WEEKDAYS = [Weekday.MONDAY, Weekday.TUESDAY, Weekday.WEDNESDAY, Weekday.THURSDAY, Weekday.FRIDAY];
 // The seed page's two published schedules.
@@ -80,6 +88,132 @@ describe("openNow in the desk's own zone", () => {
       weekday: Weekday.THURSDAY,
       minutes: 0,
     });
+  });
+});
+
+const next = (hours: Hours, at: string, horizonDays?: number) =>
+  nextOpening(hours, new Date(at), horizonDays)?.toISOString() ?? null;
+
+describe("nextOpening in the desk's own zone", () => {
+  it("answers the instant asked about when the desk is open then", () => {
+    const at = new Date("2025-07-16T15:00:00.250Z");
+    expect(nextOpening(QUALITYNET, at)).toEqual(at);
+  });
+
+  it("skips the weekend: asked on a Saturday, QualityNet opens Monday 7 a.m. Central", () => {
+    expect(next(QUALITYNET, "2025-07-19T17:00:00Z")).toBe("2025-07-21T12:00:00.000Z");
+    // Thursday 7:30 p.m. in Chicago (already Friday in UTC): Friday 7 a.m.
+    expect(next(QUALITYNET, "2025-07-18T00:30:00Z")).toBe("2025-07-18T12:00:00.000Z");
+    // Half a minute before opening: the opening minute itself.
+    expect(next(QUALITYNET, "2025-07-21T11:59:30Z")).toBe("2025-07-21T12:00:00.000Z");
+  });
+
+  it("reads the local weekday, not the UTC one", () => {
+    const tokyo: Hours = {
+      timeZone: "Asia/Tokyo",
+      weekly: [{ days: [Weekday.MONDAY], opens: "08:00", closes: "09:00" }],
+      exceptions: [],
+    };
+    // Sunday 9 p.m. in Tokyo: Monday 8 a.m. there is still Sunday in UTC.
+    expect(next(tokyo, "2025-07-20T12:00:00Z")).toBe("2025-07-20T23:00:00.000Z");
+  });
+
+  it("passes over a closed-day exception", () => {
+    // Wednesday 24 December 1 p.m. Eastern, after the short day; Christmas Day is closed: Friday 8:30 a.m. EST.
+    expect(next(OCM, "2025-12-24T18:00:00Z")).toBe("2025-12-26T13:30:00.000Z");
+  });
+
+  it("opens at an exception's special hours, on a weekday and on a day the weekly rules close", () => {
+    // Christmas Eve opens at 9 a.m., not the weekly 8:30.
+    expect(next(OCM, "2025-12-24T05:00:00Z")).toBe("2025-12-24T14:00:00.000Z");
+    const saturday: Hours = {
+      ...OCM,
+      exceptions: [{ date: "2025-12-27", closed: false, opens: "10:00", closes: "14:00", note: null }],
+    };
+    // Friday 6:30 p.m.: the special Saturday opening comes before Monday's.
+    expect(next(saturday, "2025-12-26T23:30:00Z")).toBe("2025-12-27T15:00:00.000Z");
+    // Saturday 3 p.m., after the special hours: Monday.
+    expect(next(saturday, "2025-12-27T20:00:00Z")).toBe("2025-12-29T13:30:00.000Z");
+  });
+
+  it("follows daylight saving across the week it changes, both ways", () => {
+    // Asked Saturday 8 March (CST): Monday 10 March 7 a.m. is CDT, 12:00Z, not 13:00Z.
+    expect(next(QUALITYNET, "2025-03-08T18:00:00Z")).toBe("2025-03-10T12:00:00.000Z");
+    // Asked Saturday 1 November (CDT): Monday 3 November 7 a.m. is CST, 13:00Z.
+    expect(next(QUALITYNET, "2025-11-01T18:00:00Z")).toBe("2025-11-03T13:00:00.000Z");
+    expect(next(OCM, "2025-11-01T18:00:00Z")).toBe("2025-11-03T13:30:00.000Z");
+  });
+
+  it("opens when the clock jumps over an opening time, and never for hours inside the gap", () => {
+    // Chicago, Sunday 9 March 2025: 2:00 CST became 3:00 CDT at 08:00Z.
+    const sunday = (opens: string, closes: string): Hours => ({
+      timeZone: "America/Chicago",
+      weekly: [{ days: [Weekday.SUNDAY], opens, closes }],
+      exceptions: [],
+    });
+    expect(next(sunday("02:30", "04:00"), "2025-03-09T07:00:00Z")).toBe("2025-03-09T08:00:00.000Z");
+    // 2:00 to 2:45 does not exist that day: the next Sunday, 2:00 CDT.
+    expect(next(sunday("02:00", "02:45"), "2025-03-09T07:00:00Z")).toBe("2025-03-16T07:00:00.000Z");
+  });
+
+  it("meets an opening time twice in a repeated hour, and reopens when the clock is set back into open hours", () => {
+    // Chicago, Sunday 2 November 2025: 2:00 CDT became 1:00 CST at 07:00Z, so 1:00 to 2:00 came twice.
+    const sunday = (opens: string, closes: string): Hours => ({
+      timeZone: "America/Chicago",
+      weekly: [{ days: [Weekday.SUNDAY], opens, closes }],
+      exceptions: [],
+    });
+    expect(next(sunday("01:30", "01:45"), "2025-11-02T06:00:00Z")).toBe("2025-11-02T06:30:00.000Z"); // 1:30 CDT
+    expect(next(sunday("01:30", "01:45"), "2025-11-02T06:50:00Z")).toBe("2025-11-02T07:30:00.000Z"); // 1:30 CST
+    // Closed at 1:40 CDT; at 07:00Z the clock reads 1:00 again, inside 0:30 to 1:30.
+    expect(next(sunday("00:30", "01:30"), "2025-11-02T06:40:00Z")).toBe("2025-11-02T07:00:00.000Z");
+  });
+
+  it("looks no further than the horizon", () => {
+    expect(next(OCM, "2025-07-19T16:00:00Z", 1)).toBeNull(); // Saturday, opens Monday
+    expect(next(OCM, "2025-07-19T16:00:00Z", 2)).toBe("2025-07-21T12:30:00.000Z");
+    expect(next(OCM, "2025-07-19T16:00:00Z", 0)).toBeNull();
+    expect(next({ ...OCM, weekly: [] }, "2025-07-19T16:00:00Z")).toBeNull();
+    const closedFortnight: Hours = {
+      ...QUALITYNET,
+      exceptions: Array.from({ length: 14 }, (_, i) => ({
+        date: `2025-08-${String(i + 1).padStart(2, "0")}`,
+        closed: true,
+        opens: null,
+        closes: null,
+        note: null,
+      })),
+    };
+    // Closed 1 to 14 August: asked on the 1st, the 15th is past 14 days' horizon, and within 15.
+    expect(next(closedFortnight, "2025-08-01T05:00:00Z")).toBeNull();
+    expect(next(closedFortnight, "2025-08-01T05:00:00Z", 15)).toBe("2025-08-15T12:00:00.000Z");
+    expect(() => nextOpening(OCM, new Date(), -1)).toThrow(RangeError);
+  });
+
+  it("agrees with a minute-by-minute search around both daylight-saving changes", () => {
+    const tricky: Hours = {
+      timeZone: "America/Chicago",
+      weekly: [
+        { days: [Weekday.SATURDAY, Weekday.SUNDAY], opens: "00:30", closes: "01:30" },
+        { days: [Weekday.SUNDAY], opens: "02:30", closes: "03:00" },
+        { days: WEEKDAYS, opens: "07:00", closes: "19:00" },
+      ],
+      exceptions: [],
+    };
+    const minuteByMinute = (at: Date, horizonDays: number): Date | null => {
+      if (isOpenAt(tricky, at)) return at;
+      const end = at.getTime() + horizonDays * 86_400_000;
+      for (let t = Math.ceil(at.getTime() / 60_000) * 60_000; t <= end; t += 60_000) {
+        if (isOpenAt(tricky, new Date(t))) return new Date(t);
+      }
+      return null;
+    };
+    for (const start of ["2025-03-08T00:00:00Z", "2025-11-01T00:00:00Z"]) {
+      for (let step = 0; step < 80; step++) {
+        const at = new Date(Date.parse(start) + step * (47 * 60_000 + 13_000));
+        expect(nextOpening(tricky, at, 2), at.toISOString()).toEqual(minuteByMinute(at, 2));
+      }
+    }
   });
 });
 

@@ -183,3 +183,93 @@ export function isOpenAt(hours: Hours, at: Date): boolean {
   if (exception) return !exception.closed && within(exception.opens!, exception.closes!);
   return hours.weekly.some((rule) => rule.days.includes(local.weekday) && within(rule.opens, rule.closes));
 }
+
+const MINUTE = 60_000;
+const DAY_MINUTES = 24 * 60;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+function epochDay(date: string): number {
+  const [year, month, day] = date.split("-").map(Number);
+  return Date.UTC(year!, month! - 1, day!) / (DAY_MINUTES * MINUTE);
+}
+
+/**
+ * The local clock at `minute` (minutes since the epoch) as minutes since the local epoch. Zones have kept whole
+ * minute offsets since 1972, so an instant's seconds play no part.
+ */
+function wallMinute(minute: number, timeZone: string): number {
+  const local = localTime(new Date(minute * MINUTE), timeZone);
+  return epochDay(local.date) * DAY_MINUTES + local.minutes;
+}
+
+/** The minutes at which the local clock reads `wall`: none in a spring-forward gap, two in a repeated hour. */
+function minutesAtWall(wall: number, timeZone: string): number[] {
+  // Offsets are under a day, so the offsets a day either side are the ones in force around the instant.
+  const offsets = new Set([wall - DAY_MINUTES, wall + DAY_MINUTES].map((m) => wallMinute(m, timeZone) - m));
+  return [...offsets].map((offset) => wall - offset).filter((minute) => wallMinute(minute, timeZone) === wall);
+}
+
+/** The minutes, from `from` to `to`, at which the zone's offset changes (daylight saving starting or ending). */
+function offsetChanges(from: number, to: number, timeZone: string): number[] {
+  const offset = (minute: number) => wallMinute(minute, timeZone) - minute;
+  const changes: number[] = [];
+  // Offset changes come weeks apart in every zone, so a day's steps cannot pass over two of them.
+  let low = from;
+  let before = offset(low);
+  while (low < to) {
+    const next = Math.min(low + DAY_MINUTES, to);
+    const after = offset(next);
+    if (after !== before) {
+      let high = next;
+      while (high - low > 1) {
+        const middle = Math.floor((low + high) / 2);
+        if (offset(middle) === before) low = middle;
+        else high = middle;
+      }
+      changes.push(high);
+    }
+    low = next;
+    before = after;
+  }
+  return changes;
+}
+
+/** The local minutes of `date` at which its opening intervals start: its exception's, else its weekday's rules. */
+function openingMinutes(hours: Hours, date: string, weekday: Weekday): number[] {
+  const exception = hours.exceptions.find((candidate) => candidate.date === date);
+  if (exception) return exception.closed ? [] : [minutesOf(exception.opens!)];
+  return hours.weekly.filter((rule) => rule.days.includes(weekday)).map((rule) => minutesOf(rule.opens));
+}
+
+/**
+ * The first instant at or after `at`, and at most `horizonDays` × 24 hours after it, at which the desk is open (as
+ * `isOpenAt` judges it): `at` itself when the desk is open then; null when it does not open within the horizon.
+ *
+ * A desk goes from closed to open only where its local clock reaches an opening time of the local date (the date's
+ * exception, else the weekly rules) or where the zone's offset changes (a clock set forward over an opening time, or
+ * back into open hours), so those minutes are the only candidates. An opening time in a repeated hour comes twice:
+ * the first one after `at` counts.
+ */
+export function nextOpening(hours: Hours, at: Date, horizonDays = 14): Date | null {
+  if (!(horizonDays >= 0)) throw new RangeError(`horizonDays must be a number of days >= 0, not ${horizonDays}`);
+  if (isOpenAt(hours, at)) return at;
+  const first = Math.ceil(at.getTime() / MINUTE);
+  const last = Math.floor((at.getTime() + horizonDays * DAY_MINUTES * MINUTE) / MINUTE);
+  if (first > last) return null;
+  const candidates = offsetChanges(first - 1, last, hours.timeZone);
+  // A day either side: a clock set back across midnight reads the day before for an hour.
+  const firstDay = Math.floor(wallMinute(first, hours.timeZone) / DAY_MINUTES) - 1;
+  const lastDay = Math.floor(wallMinute(last, hours.timeZone) / DAY_MINUTES) + 1;
+  for (let day = firstDay; day <= lastDay; day++) {
+    const date = new Date(day * DAY_MINUTES * MINUTE).toISOString().slice(0, 10);
+    const weekday = WEEK[(((day + 3) % 7) + 7) % 7]!; // day 0, 1970-01-01, was a Thursday
+    for (const opens of openingMinutes(hours, date, weekday)) {
+      candidates.push(...minutesAtWall(day * DAY_MINUTES + opens, hours.timeZone));
+    }
+  }
+  const opening = candidates
+    .filter((minute) => minute >= first && minute <= last)
+    .sort((a, b) => a - b)
+    .find((minute) => isOpenAt(hours, new Date(minute * MINUTE)));
+  return opening === undefined ? null : new Date(opening * MINUTE);
+}
