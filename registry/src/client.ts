@@ -18,6 +18,27 @@ export class RegistryClient {
     return this.call("POST", `/subgraphs/${encodeURIComponent(name)}/publish`, body);
   }
 
+  /**
+   * Publishes several subgraphs into a registry that may hold none of them yet: those whose composition needs
+   * another one published first (an `@requires` of a field it owns) are tried again after the rest, until all
+   * are in or a round adds none. Resolves with each subgraph's last answer.
+   */
+  async publishAll(bodies: Map<string, Record<string, unknown>>): Promise<Map<string, RegistryAnswer>> {
+    const answers = new Map<string, RegistryAnswer>();
+    let pending = [...bodies.keys()];
+    while (pending.length > 0) {
+      const refused: string[] = [];
+      for (const name of pending) {
+        const answer = await this.publish(name, bodies.get(name)!);
+        answers.set(name, answer);
+        if (answer.status !== 200) refused.push(name);
+      }
+      if (refused.length === pending.length) break;
+      pending = refused;
+    }
+    return answers;
+  }
+
   remove(name: string, body: Record<string, unknown> = {}): Promise<RegistryAnswer> {
     return this.call("DELETE", `/subgraphs/${encodeURIComponent(name)}`, body);
   }

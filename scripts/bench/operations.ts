@@ -20,7 +20,7 @@ function request(query: string, variables: Record<string, unknown>, token?: stri
   };
 }
 
-/** The portal's five operations, each kept as a .graphql file beside this one. */
+/** The portal's six operations, each kept as a .graphql file beside this one. */
 export const OPERATIONS: Operation[] = [
   {
     name: "portal-home",
@@ -47,6 +47,14 @@ export const OPERATIONS: Operation[] = [
           { applicationId: facts.applicationIds[i % facts.applicationIds.length] },
           await tokenFor(users[i % users.length]!),
         );
+    },
+  },
+  {
+    name: "launch-panel",
+    prepare: (facts, tokenFor) => {
+      const query = document("launch-panel");
+      const users = facts.userIds.slice(0, 1000);
+      return async (i) => request(query, {}, await tokenFor(users[i % users.length]!));
     },
   },
   {

@@ -305,7 +305,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 /**
  * Publishes every subgraph's committed SDL (schema/subgraphs/<name>.graphql) to the registry, at the URL the
  * stack runs it on. The committed SDL is the truth at start: a break against what a laptop's registry held from an
- * earlier run is published on purpose, with that reason.
+ * earlier run is published on purpose, with that reason. A subgraph that @requires another's field waits for it.
  */
 async function publishCommitted(
   root: string,
@@ -313,18 +313,22 @@ async function publishCommitted(
   entries: RegistryEntry[],
   running: Map<string, RunningProcess>,
 ): Promise<void> {
-  const client = new RegistryClient(registryUrl);
-  for (const entry of entries) {
-    const { status, body } = await client.publish(entry.name, {
-      sdl: readFileSync(path.join(root, "schema", "subgraphs", `${entry.name}.graphql`), "utf8"),
-      // A subgraph left out (--without) is published at its registry URL, where its team runs it.
-      routingUrl: running.has(entry.name) ? `${running.get(entry.name)!.url}/graphql` : entry.routingUrl,
-      owner: entry.owner ?? `${entry.name} team`,
-      contact: entry.contact ?? `${entry.name}@portal-graph.example`,
-      force: true,
-      reason: "npm start publishes the committed SDL",
-    });
-    if (status !== 200) throw new Error(`the registry refused ${entry.name}'s committed SDL: ${JSON.stringify(body)}`);
+  const bodies = new Map(
+    entries.map((entry) => [
+      entry.name,
+      {
+        sdl: readFileSync(path.join(root, "schema", "subgraphs", `${entry.name}.graphql`), "utf8"),
+        // A subgraph left out (--without) is published at its registry URL, where its team runs it.
+        routingUrl: running.has(entry.name) ? `${running.get(entry.name)!.url}/graphql` : entry.routingUrl,
+        owner: entry.owner ?? `${entry.name} team`,
+        contact: entry.contact ?? `${entry.name}@portal-graph.example`,
+        force: true,
+        reason: "npm start publishes the committed SDL",
+      },
+    ]),
+  );
+  for (const [name, { status, body }] of await new RegistryClient(registryUrl).publishAll(bodies)) {
+    if (status !== 200) throw new Error(`the registry refused ${name}'s committed SDL: ${JSON.stringify(body)}`);
   }
 }
 

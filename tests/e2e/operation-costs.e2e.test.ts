@@ -13,6 +13,8 @@ const EXPECTED: Record<string, Record<string, [number, number]>> = {
   // me (from the token: no SQL, no write), then compliance and the grants' prerequisites from acknowledgements
   // (@requires), then the grants' status
   "my-portal": { "access-roles": [2, 6], acknowledgements: [2, 6] },
+  // the page, then readiness once acknowledgements and access-roles have reported; help from help-desks
+  "launch-panel": { catalog: [2, 2], acknowledgements: [1, 3], "access-roles": [1, 3], "help-desks": [1, 1] },
   "approval-queue": { "access-roles": [1, 3] },
   acknowledge: { acknowledgements: [1, 6] },
 };
@@ -48,7 +50,7 @@ describe("what each benchmarked operation costs", () => {
         "my-portal": { applicationId: "pecos-ai" },
         acknowledge: { input: { policyVersionId: ruleVersion, method: "ELECTRONIC" } },
       }[name] ?? {};
-    const user = { "my-portal": "dana", "approval-queue": "bob", acknowledge: "frank" }[name];
+    const user = { "my-portal": "dana", "launch-panel": "dana", "approval-queue": "bob", acknowledge: "frank" }[name];
     const headers: Record<string, string> = user ? { authorization: `Bearer ${await stack.token(user)}` } : {};
     const before = await metrics();
     const { body } = await stack.graphql(operation(name), variables, headers);
