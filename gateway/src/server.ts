@@ -38,6 +38,8 @@ import { countingPlanCache } from "./plan-cache.js";
 import { createRateLimiter } from "./rate-limit/rate-limiter.js";
 import { tokenRefusalError } from "./token-errors.js";
 import { hideSubgraphResponse, unexpectedErrorsPlugin } from "./error-masking.js";
+import { createTrustedDocuments } from "./trusted-documents.js";
+import { createRedisApqCache } from "./apq-cache.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { SubgraphHealth, SubgraphHealthReport } from "./readiness.js";
@@ -183,8 +185,21 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         logger,
       })
     : undefined;
+  // Read at construction, so a bad manifest stops the start with a message naming it.
+  const trusted =
+    config.trustedDocuments.manifests.length > 0
+      ? createTrustedDocuments<GatewayContext>(config.trustedDocuments)
+      : undefined;
+  if (trusted) {
+    const { manifests, only } = config.trustedDocuments;
+    logger.info({ manifests: manifests.length, documents: trusted.size, only }, "trusted documents loaded");
+  }
+  const apqStore =
+    config.apq.enabled && config.apq.redisUrl ? createRedisApqCache(config.apq.redisUrl, logger) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Automatic persisted queries, in Redis when REDIS_URL is set; off when only trusted documents may run.
+    persistedQueries: config.apq.enabled ? (apqStore ? { cache: apqStore.cache } : {}) : false,
     logger: logger.child({ component: "apollo-server" }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
@@ -197,6 +212,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       ApolloServerPluginLandingPageDisabled(),
       // "Did you mean ...?" would hand out the schema that disabling introspection hides.
       ...(config.introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
+      // First: the request's text must be in place before any other plugin looks at it.
+      ...(trusted ? [trusted.plugin] : []),
       limits.plugin,
       unexpectedErrorsPlugin(logger),
       metrics.requestPlugin<GatewayContext>(),
@@ -218,8 +235,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     context: async ({ requestId, headers, signal, remoteAddress, graphql }) => {
       // Refuse a bad token here, before any planning; the subgraphs verify it again on their own.
       const subject = await checkToken(headers.authorization, requestId);
+      // Only trusted documents, when so configured, refused before anything reads the text; an id becomes its text.
+      const query = trusted ? trusted.admit(graphql) : graphql?.query;
       // Structural limits before validation, so a long hostile document is refused in milliseconds.
-      limits.precheck(graphql?.query, graphql?.operationName, requestId);
+      limits.precheck(query, graphql?.operationName, requestId);
       const client = await rateLimiter?.admit(subject, remoteAddress, headers);
       return { requestId, authorization: headers.authorization, signal, client };
     },
@@ -270,6 +289,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     for (const source of sources.values()) source.breaker.stop();
     stopping ??= (started ? apollo.stop() : Promise.resolve())
       .finally(() => rateLimiter?.close())
+      .then(() => apqStore?.close())
       .then(() => usage?.stop())
       .then(() => metricsServer && closeServer(metricsServer));
     return stopping;

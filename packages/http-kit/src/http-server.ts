@@ -17,8 +17,11 @@ export interface HttpRequestInfo {
   signal: AbortSignal;
   /** Who proved to be calling (what verifyCaller answered), on a server that checks callers. */
   caller?: string;
-  /** The GraphQL request's text and operation name as sent (JSON body or query string), unchecked. */
-  graphql?: { query?: unknown; operationName?: unknown };
+  /**
+   * The GraphQL request as sent (JSON body or query string), unchecked: its text and operation name, and what may
+   * stand for the text (a trusted document's `documentId`, an automatic persisted query's `extensions`).
+   */
+  graphql?: { query?: unknown; operationName?: unknown; documentId?: unknown; extensions?: unknown };
 }
 
 /** The request a caller proof must cover: method, path with query string as sent, and the exact body bytes. */
@@ -199,11 +202,27 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
 
 function graphqlRequestOf(body: unknown, url: URL): HttpRequestInfo["graphql"] {
   if (body === undefined) {
-    return { query: url.searchParams.get("query") ?? undefined, operationName: url.searchParams.get("operationName") };
+    const search = url.searchParams;
+    return {
+      query: search.get("query") ?? undefined,
+      operationName: search.get("operationName"),
+      documentId: search.get("documentId") ?? undefined,
+      extensions: jsonOrUndefined(search.get("extensions")),
+    };
   }
   if (typeof body !== "object" || body === null) return undefined;
-  const { query, operationName } = body as Record<string, unknown>;
-  return { query, operationName };
+  const { query, operationName, documentId, extensions } = body as Record<string, unknown>;
+  return { query, operationName, documentId, extensions };
+}
+
+// Apollo Server answers a malformed `extensions` parameter itself; here it is only unknown.
+function jsonOrUndefined(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseJsonBody(req: IncomingMessage, raw: string): unknown {
