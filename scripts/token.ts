@@ -1,5 +1,5 @@
 /**
- * `npm run token -- --user <id> [--roles ROLE,ROLE] [--ttl seconds]`: prints a token from the development issuer
+ * `npm run token -- --user <id> [--roles ROLE,ROLE] [--ttl seconds] [--headers]`: prints a token from the development issuer
  * (the one `npm start` runs) for any user id; alice, bob, carol, dana, erin and frank are seeded with roles and data.
  */
 import path from "node:path";
@@ -7,12 +7,13 @@ import { parseArgs } from "node:util";
 import { devIssuerUrl, mintDevToken } from "@portal-graph/auth/dev-issuer";
 import { findRepoRoot, readRunningGraph } from "@portal-graph/subgraph-kit/workspace";
 
-const USAGE = `usage: npm run token -- --user <id> [--roles PORTAL_ADMIN,AUDITOR] [--ttl 3600] [--issuer <url>]
+const USAGE = `usage: npm run token -- --user <id> [--roles PORTAL_ADMIN,AUDITOR] [--ttl 3600] [--issuer <url>] [--headers]
 
 Prints a bearer token for <id>, signed by the development issuer that npm start runs (found by itself while the
 graph runs; --issuer names another). alice, bob, carol, dana, erin and frank are seeded with roles and data.
   --roles   portal roles to put in the token, comma-separated (default: none)
-  --ttl     lifetime in seconds (default 3600)`;
+  --ttl     lifetime in seconds (default 3600)
+  --headers print {"Authorization": "Bearer <token>"}, to paste into the GraphQL IDE's Headers tab`;
 
 let values;
 try {
@@ -22,6 +23,7 @@ try {
       roles: { type: "string" },
       ttl: { type: "string" },
       issuer: { type: "string" },
+      headers: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }));
@@ -57,4 +59,5 @@ const roles = values.roles
   ?.split(",")
   .map((role) => role.trim())
   .filter(Boolean);
-console.log(await mintDevToken(keysDir, issuer, { user: values.user, roles, ttlSeconds }));
+const token = await mintDevToken(keysDir, issuer, { user: values.user, roles, ttlSeconds });
+console.log(values.headers ? JSON.stringify({ Authorization: `Bearer ${token}` }) : token);

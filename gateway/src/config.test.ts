@@ -50,9 +50,20 @@ describe("loadGatewayConfig", () => {
       metricsPort: undefined,
       metricsHost: "127.0.0.1",
       corsOrigins: ["http://localhost:3000"],
+      graphqlIde: true,
       trustedDocuments: { manifests: [], only: false },
       apq: { enabled: true, redisUrl: undefined },
     });
+  });
+
+  it("serves the GraphQL IDE outside production; GRAPHQL_IDE turns it on in production and off anywhere", () => {
+    expect(loadGatewayConfig({ NODE_ENV: "development" }).graphqlIde).toBe(true);
+    expect(loadGatewayConfig({ NODE_ENV: "production" }).graphqlIde).toBe(false);
+    expect(loadGatewayConfig({ NODE_ENV: "production", GRAPHQL_IDE: "true" }).graphqlIde).toBe(true);
+    expect(loadGatewayConfig({ GRAPHQL_IDE: "false" }).graphqlIde).toBe(false);
+    expect(() => loadGatewayConfig({ GRAPHQL_IDE: "yes" })).toThrow(
+      'GRAPHQL_IDE must be "true" or "false" (got "yes")',
+    );
   });
 
   it("reads trusted document manifests; only trusted documents turns automatic persisted queries off", () => {
@@ -173,6 +184,7 @@ describe("loadGatewayConfig", () => {
       metricsPort: 9464,
       metricsHost: "0.0.0.0",
       corsOrigins: ["https://portal.example.gov", "https://admin.example.gov"],
+      graphqlIde: true,
       trustedDocuments: { manifests: [], only: false },
       apq: { enabled: true, redisUrl: "redis://127.0.0.1:6379/2" },
     });

@@ -58,6 +58,8 @@ export interface GatewayConfig {
   metricsHost: string;
   /** Browser origins allowed to call the gateway (CORS). */
   corsOrigins: string[];
+  /** Serve the GraphQL IDE at GET /graphql to browsers (GRAPHQL_IDE; on outside production, off in production). */
+  graphqlIde: boolean;
   /** Trusted documents (TRUSTED_DOCUMENTS manifests) and whether only they run (TRUSTED_DOCUMENTS_ONLY). */
   trustedDocuments: TrustedDocumentsConfig;
   /**
@@ -124,6 +126,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     metricsPort: read(env, "METRICS_PORT") === undefined ? undefined : readInteger(env, "METRICS_PORT", 0, 0, 65_535),
     metricsHost: read(env, "METRICS_HOST") ?? "127.0.0.1",
     corsOrigins: readCorsOrigins(env),
+    graphqlIde: readBoolean(env, "GRAPHQL_IDE") ?? env.NODE_ENV !== "production",
     trustedDocuments,
     apq: { enabled: !trustedDocuments.only, redisUrl: rateLimit.redisUrl },
   };

@@ -40,6 +40,7 @@ import { tokenRefusalError } from "./token-errors.js";
 import { hideSubgraphResponse, unexpectedErrorsPlugin } from "./error-masking.js";
 import { createTrustedDocuments } from "./trusted-documents.js";
 import { createRedisApqCache } from "./apq-cache.js";
+import { graphqlIdeRoute } from "./graphql-ide.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { SubgraphHealth, SubgraphHealthReport } from "./readiness.js";
@@ -208,7 +209,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     parseOptions: { maxTokens: config.limits.tokens },
     formatError: (formatted, error) => limits.formatError(hideSubgraphResponse(formatted), error),
     plugins: [
-      // The default landing page loads from a CDN, which this network cannot reach.
+      // The default landing page loads from a CDN, which this network cannot reach; our IDE is in graphql-ide.ts.
       ApolloServerPluginLandingPageDisabled(),
       // "Did you mean ...?" would hand out the schema that disabling introspection hides.
       ...(config.introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
@@ -228,6 +229,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     logger,
     maxBodyBytes: config.maxBodyBytes,
     cors: { origins: config.corsOrigins },
+    // The IDE for browsers (our HTTP layer, not Apollo's landing page: see graphql-ide.ts).
+    graphqlPage: config.graphqlIde
+      ? graphqlIdeRoute({ endpoint: "/graphql", development: process.env.NODE_ENV !== "production" })
+      : undefined,
     // The async-local request scope costs this promise-heavy process about a fifth of its throughput on Node 20, so
     // it is on only where per-request lines are written (debug, trace); the gateway's own request-time lines at info
     // and above name their request themselves.

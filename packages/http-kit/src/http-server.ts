@@ -44,6 +44,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Largest request body accepted, in bytes; larger bodies get 413 before any parsing. */
   maxBodyBytes?: number;
   graphqlPath?: string;
+  /** Answers a browser's GET (or HEAD) of the GraphQL path that accepts text/html: an IDE. Absent: GraphQL answers. */
+  graphqlPage?: RawRoute;
   routes?: Record<string, JsonRoute>;
   rawRoutes?: Record<string, RawRoute>;
   /** Runs inside the request before anything else (for request-scoped storage). */
@@ -133,6 +135,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
           sendJson(res, status, body);
         } else if (rawRoute) {
           await rawRoute(req, res, request);
+        } else if (url.pathname === graphqlPath && options.graphqlPage && wantsHtml(req)) {
+          await options.graphqlPage(req, res, request);
         } else if (url.pathname === graphqlPath) {
           await serveGraphQL(req, res, url, request);
         } else {
@@ -198,6 +202,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
   const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 65_000;
   return server;
+}
+
+function wantsHtml(req: IncomingMessage): boolean {
+  return (req.method === "GET" || req.method === "HEAD") && (req.headers.accept ?? "").includes("text/html");
 }
 
 function graphqlRequestOf(body: unknown, url: URL): HttpRequestInfo["graphql"] {
