@@ -14,12 +14,12 @@ import { brotliCompress, constants, gzip } from "node:zlib";
 import { addVary, type RawRoute } from "@portal-graph/http-kit";
 
 /**
- * Exactly what the page needs: its inline scripts and styles (and the editor's eval), its inline fonts and images,
+ * Exactly what the page needs: its inline scripts and styles, its inline fonts and images,
  * the editor's workers from blob: URLs, and GraphQL requests to this origin; no other origin, no framing.
  */
 export const IDE_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:",
+  "script-src 'self' 'unsafe-inline'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
