@@ -1,14 +1,15 @@
 /**
  * Prints each registered subgraph's SDL from its code into schema/subgraphs/<name>.graphql, composes them into
- * schema/supergraph.graphql, and writes docs/errors.md from the error registries (the request error codes and each
- * subgraph's UserErrorCode). With --check it does the same in memory and fails on drift or composition errors.
+ * schema/supergraph.graphql, prints the API schema clients see into schema/api.graphql, and writes docs/errors.md from
+ * the error registries (the request error codes and each subgraph's UserErrorCode). With --check it does the same in memory and fails on drift or composition errors.
  */
 import "reflect-metadata";
 import { readdirSync, readFileSync } from "node:fs";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
-import { graphql, parse } from "graphql";
+import { Supergraph } from "@apollo/federation-internals";
+import { graphql, parse, printSchema } from "graphql";
 import { REQUEST_ERROR_CODES } from "@portal-graph/http-kit/error-codes";
 import type { SubgraphDefinition } from "@portal-graph/subgraph-kit";
 import {
@@ -90,6 +91,9 @@ const own = hints.filter(ownCodes).length;
 if (own)
   console.log(`${USER_ERROR_ENUM}: ${own} value(s) are not in every subgraph's enum; the supergraph has the union`);
 outputs.set(path.join(root, "schema", "supergraph.graphql"), composed.supergraphSdl.trim() + "\n");
+// What clients see: no join__/link__ machinery, no @inaccessible elements; what UI developers and their codegen read.
+const api = Supergraph.build(composed.supergraphSdl).apiSchema().toGraphQLJSSchema();
+outputs.set(path.join(root, "schema", "api.graphql"), printSchema(api).trim() + "\n");
 outputs.set(path.join(root, "docs", "errors.md"), renderErrorDocs(REQUEST_ERROR_CODES, sdls));
 
 let drift = 0;

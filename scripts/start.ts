@@ -43,6 +43,18 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
+/**
+ * TRUSTED_DOCUMENTS for the gateway: each manifest path made absolute from where `npm start` was typed (npm runs this
+ * script from the root), so a client's `persisted-documents.json` can be named as the shell sees it.
+ */
+function trustedDocumentsEnv(): NodeJS.ProcessEnv {
+  const manifests = process.env.TRUSTED_DOCUMENTS?.trim();
+  if (!manifests) return {};
+  const from = process.env.INIT_CWD ?? process.cwd();
+  const files = manifests.split(",").map((file) => path.resolve(from, file.trim()));
+  return { TRUSTED_DOCUMENTS: files.filter((file) => file !== from).join(",") };
+}
+
 let stack: Stack | undefined;
 let forget = (): void => undefined;
 let shuttingDown = false;
@@ -86,7 +98,7 @@ try {
     registryPort: Number(process.env.REGISTRY_PORT ?? 4010),
     devIssuerPort: useDevIssuer ? Number(process.env.DEV_ISSUER_PORT ?? 4100) : undefined,
     callerKeysDir: useDevCallerKeys ? path.resolve(root, process.env.DATA_DIR ?? "data", "caller-keys") : undefined,
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" },
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "info", ...trustedDocumentsEnv() },
     onLine: printLine,
     restart: {},
     onExit: (name, code, restartInMs) => {

@@ -1,5 +1,6 @@
 /**
- * `npm run token -- --user <id> [--roles ROLE,ROLE] [--ttl seconds] [--amr pwd]`: prints a token from the development issuer
+ * `npm run token -- --user <id> [--roles ROLE,ROLE] [--ttl seconds] [--amr pwd] [--headers]`: prints a token from the
+ * development issuer
  * (the one `npm start` runs) for any user id; alice, bob, carol, dana, erin and frank are seeded with roles and data.
  */
 import path from "node:path";
@@ -7,13 +8,14 @@ import { parseArgs } from "node:util";
 import { devIssuerUrl, mintDevToken } from "@portal-graph/auth/dev-issuer";
 import { findRepoRoot, readRunningGraph } from "@portal-graph/subgraph-kit/workspace";
 
-const USAGE = `usage: npm run token -- --user <id> [--roles PORTAL_ADMIN,AUDITOR] [--ttl 3600] [--amr pwd] [--issuer <url>]
+const USAGE = `usage: npm run token -- --user <id> [--roles PORTAL_ADMIN,AUDITOR] [--ttl 3600] [--amr pwd] [--issuer <url>] [--headers]
 
 Prints a bearer token for <id>, signed by the development issuer that npm start runs (found by itself while the
 graph runs; --issuer names another). alice, bob, carol, dana, erin and frank are seeded with roles and data.
   --roles   portal roles to put in the token, comma-separated (default: none)
   --ttl     lifetime in seconds (default 3600)
-  --amr     how the user signed in, comma-separated (default: the user's own; "pwd" alone is a sign-in without MFA)`;
+  --amr     how the user signed in, comma-separated (default: the user's own; "pwd" alone is a sign-in without MFA)
+  --headers print {"Authorization": "Bearer <token>"}, to paste into the GraphQL IDE's Headers tab`;
 
 let values;
 try {
@@ -24,6 +26,7 @@ try {
       ttl: { type: "string" },
       amr: { type: "string" },
       issuer: { type: "string" },
+      headers: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }));
@@ -63,4 +66,5 @@ const amr = values.amr
   ?.split(",")
   .map((method) => method.trim())
   .filter(Boolean);
-console.log(await mintDevToken(keysDir, issuer, { user: values.user, roles, ttlSeconds, amr }));
+const token = await mintDevToken(keysDir, issuer, { user: values.user, roles, ttlSeconds, amr });
+console.log(values.headers ? JSON.stringify({ Authorization: `Bearer ${token}` }) : token);

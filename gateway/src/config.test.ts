@@ -50,7 +50,43 @@ describe("loadGatewayConfig", () => {
       metricsPort: undefined,
       metricsHost: "127.0.0.1",
       corsOrigins: ["http://localhost:3000"],
+      graphqlIde: true,
+      trustedDocuments: { manifests: [], only: false },
+      apq: { enabled: true, redisUrl: undefined },
     });
+  });
+
+  it("serves the GraphQL IDE outside production; GRAPHQL_IDE turns it on in production and off anywhere", () => {
+    expect(loadGatewayConfig({ NODE_ENV: "development" }).graphqlIde).toBe(true);
+    expect(loadGatewayConfig({ NODE_ENV: "production" }).graphqlIde).toBe(false);
+    expect(loadGatewayConfig({ NODE_ENV: "production", GRAPHQL_IDE: "true" }).graphqlIde).toBe(true);
+    expect(loadGatewayConfig({ GRAPHQL_IDE: "false" }).graphqlIde).toBe(false);
+    expect(() => loadGatewayConfig({ GRAPHQL_IDE: "yes" })).toThrow(
+      'GRAPHQL_IDE must be "true" or "false" (got "yes")',
+    );
+  });
+
+  it("reads trusted document manifests; only trusted documents turns automatic persisted queries off", () => {
+    const config = loadGatewayConfig({
+      TRUSTED_DOCUMENTS: "web.json, admin.json",
+      TRUSTED_DOCUMENTS_ONLY: "true",
+      REDIS_URL: "redis://127.0.0.1:6379",
+    });
+    expect(config.trustedDocuments).toEqual({
+      manifests: [path.resolve("web.json"), path.resolve("admin.json")],
+      only: true,
+    });
+    expect(config.apq).toEqual({ enabled: false, redisUrl: "redis://127.0.0.1:6379" });
+    expect(loadGatewayConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).apq).toEqual({
+      enabled: true,
+      redisUrl: "redis://127.0.0.1:6379",
+    });
+    expect(() => loadGatewayConfig({ TRUSTED_DOCUMENTS_ONLY: "true" })).toThrow(
+      "TRUSTED_DOCUMENTS_ONLY=true needs TRUSTED_DOCUMENTS",
+    );
+    expect(() => loadGatewayConfig({ TRUSTED_DOCUMENTS: "a.json", TRUSTED_DOCUMENTS_ONLY: "yes" })).toThrow(
+      'TRUSTED_DOCUMENTS_ONLY must be "true" or "false" (got "yes")',
+    );
   });
 
   it("finds the repository root from its own location, not the working directory", () => {
@@ -148,6 +184,9 @@ describe("loadGatewayConfig", () => {
       metricsPort: 9464,
       metricsHost: "0.0.0.0",
       corsOrigins: ["https://portal.example.gov", "https://admin.example.gov"],
+      graphqlIde: true,
+      trustedDocuments: { manifests: [], only: false },
+      apq: { enabled: true, redisUrl: "redis://127.0.0.1:6379/2" },
     });
   });
 

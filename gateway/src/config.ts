@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { loadOperationLimits, type OperationLimitsConfig } from "./limits/config.js";
 import { loadRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.js";
 import { readCorsOrigins } from "@portal-graph/http-kit";
+import type { TrustedDocumentsConfig } from "./trusted-documents.js";
 
 /** Everything the gateway reads from its environment, validated once at start. */
 export interface GatewayConfig {
@@ -57,6 +58,15 @@ export interface GatewayConfig {
   metricsHost: string;
   /** Browser origins allowed to call the gateway (CORS). */
   corsOrigins: string[];
+  /** Serve the GraphQL IDE at GET /graphql to browsers (GRAPHQL_IDE; on outside production, off in production). */
+  graphqlIde: boolean;
+  /** Trusted documents (TRUSTED_DOCUMENTS manifests) and whether only they run (TRUSTED_DOCUMENTS_ONLY). */
+  trustedDocuments: TrustedDocumentsConfig;
+  /**
+   * Automatic persisted queries: on unless only trusted documents run; kept in Redis when REDIS_URL is set (shared by
+   * replicas), in memory otherwise.
+   */
+  apq: { enabled: boolean; redisUrl: string | undefined };
 }
 
 const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -85,6 +95,8 @@ function overrideKey(name: string): string {
 /** Reads and validates the gateway's configuration; a bad value throws an Error naming the variable and the rule. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const introspection = readBoolean(env, "INTROSPECTION") ?? env.NODE_ENV !== "production";
+  const rateLimit = loadRateLimitConfig(env);
+  const trustedDocuments = readTrustedDocuments(env);
   return {
     port: readInteger(env, "PORT", 4000, 0, 65_535),
     host: read(env, "HOST") ?? "0.0.0.0",
@@ -109,12 +121,28 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     breakerResetMs: readInteger(env, "SUBGRAPH_BREAKER_RESET_MS", 2000, 10, 600_000),
     retrySubgraphQueries: readBoolean(env, "SUBGRAPH_RETRY") ?? true,
     limits: loadOperationLimits(env),
-    rateLimit: loadRateLimitConfig(env),
+    rateLimit,
     publicMetrics: env.NODE_ENV !== "production",
     metricsPort: read(env, "METRICS_PORT") === undefined ? undefined : readInteger(env, "METRICS_PORT", 0, 0, 65_535),
     metricsHost: read(env, "METRICS_HOST") ?? "127.0.0.1",
     corsOrigins: readCorsOrigins(env),
+    graphqlIde: readBoolean(env, "GRAPHQL_IDE") ?? env.NODE_ENV !== "production",
+    trustedDocuments,
+    apq: { enabled: !trustedDocuments.only, redisUrl: rateLimit.redisUrl },
   };
+}
+
+function readTrustedDocuments(env: NodeJS.ProcessEnv): TrustedDocumentsConfig {
+  const manifests = (read(env, "TRUSTED_DOCUMENTS") ?? "")
+    .split(",")
+    .map((file) => file.trim())
+    .filter(Boolean)
+    .map((file) => path.resolve(file));
+  const only = readBoolean(env, "TRUSTED_DOCUMENTS_ONLY") ?? false;
+  if (only && manifests.length === 0) {
+    throw new Error("TRUSTED_DOCUMENTS_ONLY=true needs TRUSTED_DOCUMENTS: the manifest files of the documents to run");
+  }
+  return { manifests, only };
 }
 
 function readSupergraphUrl(env: NodeJS.ProcessEnv): string | undefined {

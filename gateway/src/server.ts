@@ -39,6 +39,9 @@ import { countingPlanCache } from "./plan-cache.js";
 import { createRateLimiter } from "./rate-limit/rate-limiter.js";
 import { tokenRefusalError } from "./token-errors.js";
 import { hideSubgraphResponse, unexpectedErrorsPlugin } from "./error-masking.js";
+import { createTrustedDocuments } from "./trusted-documents.js";
+import { createRedisApqCache } from "./apq-cache.js";
+import { graphqlIdeRoute } from "./graphql-ide.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
 export type { SubgraphHealth, SubgraphHealthReport } from "./readiness.js";
@@ -187,8 +190,21 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         logger,
       })
     : undefined;
+  // Read at construction, so a bad manifest stops the start with a message naming it.
+  const trusted =
+    config.trustedDocuments.manifests.length > 0
+      ? createTrustedDocuments<GatewayContext>(config.trustedDocuments)
+      : undefined;
+  if (trusted) {
+    const { manifests, only } = config.trustedDocuments;
+    logger.info({ manifests: manifests.length, documents: trusted.size, only }, "trusted documents loaded");
+  }
+  const apqStore =
+    config.apq.enabled && config.apq.redisUrl ? createRedisApqCache(config.apq.redisUrl, logger) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Automatic persisted queries, in Redis when REDIS_URL is set; off when only trusted documents may run.
+    persistedQueries: config.apq.enabled ? (apqStore ? { cache: apqStore.cache } : {}) : false,
     logger: logger.child({ component: "apollo-server" }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
@@ -197,10 +213,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     parseOptions: { maxTokens: config.limits.tokens },
     formatError: (formatted, error) => limits.formatError(hideSubgraphResponse(formatted), error),
     plugins: [
-      // The default landing page loads from a CDN, which this network cannot reach.
+      // The default landing page loads from a CDN, which this network cannot reach; our IDE is in graphql-ide.ts.
       ApolloServerPluginLandingPageDisabled(),
       // "Did you mean ...?" would hand out the schema that disabling introspection hides.
       ...(config.introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
+      // First: the request's text must be in place before any other plugin looks at it.
+      ...(trusted ? [trusted.plugin] : []),
       limits.plugin,
       unexpectedErrorsPlugin(logger),
       metrics.requestPlugin<GatewayContext>(),
@@ -215,6 +233,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     logger,
     maxBodyBytes: config.maxBodyBytes,
     cors: { origins: config.corsOrigins },
+    // The IDE for browsers (our HTTP layer, not Apollo's landing page: see graphql-ide.ts).
+    graphqlPage: config.graphqlIde
+      ? graphqlIdeRoute({ endpoint: "/graphql", development: process.env.NODE_ENV !== "production" })
+      : undefined,
     // The async-local request scope costs this promise-heavy process about a fifth of its throughput on Node 20, so
     // it is on only where per-request lines are written (debug, trace); the gateway's own request-time lines at info
     // and above name their request themselves.
@@ -222,8 +244,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     context: async ({ requestId, headers, signal, remoteAddress, graphql }) => {
       // Refuse a bad token here, before any planning; the subgraphs verify it again on their own.
       const subject = await checkToken(headers.authorization, requestId);
+      // Only trusted documents, when so configured, refused before anything reads the text; an id becomes its text.
+      const query = trusted ? trusted.admit(graphql) : graphql?.query;
       // Structural limits before validation, so a long hostile document is refused in milliseconds.
-      limits.precheck(graphql?.query, graphql?.operationName, requestId);
+      limits.precheck(query, graphql?.operationName, requestId);
       const client = await rateLimiter?.admit(subject, remoteAddress, headers);
       return { requestId, authorization: headers.authorization, signal, client };
     },
@@ -274,6 +298,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     for (const source of sources.values()) source.breaker.stop();
     stopping ??= (started ? apollo.stop() : Promise.resolve())
       .finally(() => rateLimiter?.close())
+      .then(() => apqStore?.close())
       .then(() => usage?.stop())
       .then(() => metricsServer && closeServer(metricsServer));
     return stopping;

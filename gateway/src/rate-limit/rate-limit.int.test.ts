@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Server } from "node:http";
@@ -11,33 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadGatewayConfig } from "../config.js";
 import { createGateway, type Gateway } from "../server.js";
 import { composeSupergraph, startSubgraph, thingsSubgraph, type RunningSubgraph } from "../testing/subgraphs.js";
-
-/** The Redis the Redis half of these tests uses: TEST_REDIS_URL, default the local one. */
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-function redisAnswers(): Promise<boolean> {
-  const { hostname, port } = new URL(TEST_REDIS_URL);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port || 6379) });
-    socket.setTimeout(1000);
-    socket.once("connect", () => {
-      socket.write("PING\r\n");
-      socket.once("data", (data) => {
-        socket.destroy();
-        resolve(data.toString().startsWith("+PONG"));
-      });
-    });
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
+import { requireRedisInCi, TEST_REDIS_URL } from "../testing/redis.js";
 
 // With CI=true the Redis half is required, as PostgreSQL is for the database tests.
-const redis = await redisAnswers();
-if (!redis && process.env.CI === "true") throw new Error(`Redis at ${TEST_REDIS_URL} is required when CI=true`);
+const redis = await requireRedisInCi();
 
 // One object: cost 1. A list of unknown length is priced at 20 items: cost 20.
 const CHEAP = `{ thing(id: "t1") { id } }`;

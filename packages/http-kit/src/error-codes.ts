@@ -98,6 +98,12 @@ export const REQUEST_ERROR_CODES = {
     retryable: false,
     meaning: "Persisted queries are not accepted here: send the query text.",
   },
+  PERSISTED_QUERY_NOT_IN_LIST: {
+    httpStatus: 400,
+    retryable: false,
+    meaning:
+      "The gateway runs only trusted documents (`TRUSTED_DOCUMENTS_ONLY`) and this one is not in its manifests, or a `documentId` names no document in them; refused before parsing.",
+  },
   OPERATION_LIMIT_EXCEEDED: {
     httpStatus: 400,
     retryable: false,

@@ -17,8 +17,11 @@ export interface HttpRequestInfo {
   signal: AbortSignal;
   /** Who proved to be calling (what verifyCaller answered), on a server that checks callers. */
   caller?: string;
-  /** The GraphQL request's text and operation name as sent (JSON body or query string), unchecked. */
-  graphql?: { query?: unknown; operationName?: unknown };
+  /**
+   * The GraphQL request as sent (JSON body or query string), unchecked: its text and operation name, and what may
+   * stand for the text (a trusted document's `documentId`, an automatic persisted query's `extensions`).
+   */
+  graphql?: { query?: unknown; operationName?: unknown; documentId?: unknown; extensions?: unknown };
 }
 
 /** The request a caller proof must cover: method, path with query string as sent, and the exact body bytes. */
@@ -41,6 +44,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Largest request body accepted, in bytes; larger bodies get 413 before any parsing. */
   maxBodyBytes?: number;
   graphqlPath?: string;
+  /** Answers a browser's GET (or HEAD) of the GraphQL path that accepts text/html: an IDE. Absent: GraphQL answers. */
+  graphqlPage?: RawRoute;
   routes?: Record<string, JsonRoute>;
   rawRoutes?: Record<string, RawRoute>;
   /** Runs inside the request before anything else (for request-scoped storage). */
@@ -130,6 +135,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
           sendJson(res, status, body);
         } else if (rawRoute) {
           await rawRoute(req, res, request);
+        } else if (url.pathname === graphqlPath && options.graphqlPage && wantsHtml(req)) {
+          await options.graphqlPage(req, res, request);
         } else if (url.pathname === graphqlPath) {
           await serveGraphQL(req, res, url, request);
         } else {
@@ -197,13 +204,33 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
   return server;
 }
 
+function wantsHtml(req: IncomingMessage): boolean {
+  return (req.method === "GET" || req.method === "HEAD") && (req.headers.accept ?? "").includes("text/html");
+}
+
 function graphqlRequestOf(body: unknown, url: URL): HttpRequestInfo["graphql"] {
   if (body === undefined) {
-    return { query: url.searchParams.get("query") ?? undefined, operationName: url.searchParams.get("operationName") };
+    const search = url.searchParams;
+    return {
+      query: search.get("query") ?? undefined,
+      operationName: search.get("operationName"),
+      documentId: search.get("documentId") ?? undefined,
+      extensions: jsonOrUndefined(search.get("extensions")),
+    };
   }
   if (typeof body !== "object" || body === null) return undefined;
-  const { query, operationName } = body as Record<string, unknown>;
-  return { query, operationName };
+  const { query, operationName, documentId, extensions } = body as Record<string, unknown>;
+  return { query, operationName, documentId, extensions };
+}
+
+// Apollo Server answers a malformed `extensions` parameter itself; here it is only unknown.
+function jsonOrUndefined(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseJsonBody(req: IncomingMessage, raw: string): unknown {

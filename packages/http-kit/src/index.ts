@@ -14,7 +14,14 @@ export {
   type RawRoute,
 } from "./http-server.js";
 export { closeServer, onShutdown } from "./shutdown.js";
-export { applyCors, readCorsOrigins, CORS_ALLOWED_HEADERS, DEVELOPMENT_UI_ORIGIN, type CorsPolicy } from "./cors.js";
+export {
+  addVary,
+  applyCors,
+  readCorsOrigins,
+  CORS_ALLOWED_HEADERS,
+  DEVELOPMENT_UI_ORIGIN,
+  type CorsPolicy,
+} from "./cors.js";
 export { graphqlOverHttpPlugin, prefersGraphQLResponseJson } from "./graphql-over-http.js";
 export { readHstsMaxAgeSeconds, setSecurityHeaders } from "./security-headers.js";
 export { apolloReportingDisabled } from "./apollo-reporting.js";

@@ -46,11 +46,27 @@ const schema = await buildFederatedSchema({ resolvers: [ConnectionTestResolver] 
 describe("connectionOf", () => {
   it("declares the edge and the connection as every connection of the graph has them", () => {
     expect(printType(schema.getType("GadgetEdge") as GraphQLObjectType)).toBe(
-      "type GadgetEdge {\n  cursor: String!\n  node: Gadget!\n}",
+      '"""One item of a page, with the cursor that marks its place."""\ntype GadgetEdge {\n' +
+        '  """Opaque position of this item: pass it as `after` to page on from here."""\n  cursor: String!\n\n' +
+        '  """The item itself."""\n  node: Gadget!\n}',
     );
     expect(printType(schema.getType("GadgetConnection") as GraphQLObjectType)).toBe(
-      '"""A page of gadgets."""\ntype GadgetConnection {\n  edges: [GadgetEdge!]!\n  nodes: [Gadget!]!\n  pageInfo: PageInfo!\n\n' +
-        '  """How many gadgets there are."""\n  totalCount: Int!\n}',
+      [
+        '"""A page of gadgets."""',
+        "type GadgetConnection {",
+        `  """The page's items with their cursors, in order."""`,
+        "  edges: [GadgetEdge!]!",
+        "",
+        `  """The page's items without cursors, in the same order as \`edges\`."""`,
+        "  nodes: [Gadget!]!",
+        "",
+        '  """Whether more pages follow, and the cursors to ask for them."""',
+        "  pageInfo: PageInfo!",
+        "",
+        '  """How many gadgets there are."""',
+        "  totalCount: Int!",
+        "}",
+      ].join("\n"),
     );
     expect(Object.keys((schema.getType("UncountedGadgetConnection") as GraphQLObjectType).getFields())).toEqual([
       "edges",

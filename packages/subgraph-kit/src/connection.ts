@@ -49,12 +49,12 @@ export function connectionOf<T extends object>(
   node: ClassOf<T>,
   options: ConnectionOptions,
 ): ClassOf<Page<T>> | ClassOf<CountedPage<T>> {
-  @ObjectType(options.edge)
+  @ObjectType(options.edge, { description: "One item of a page, with the cursor that marks its place." })
   class EdgeType implements Edge<T> {
-    @Field(() => String)
+    @Field(() => String, { description: "Opaque position of this item: pass it as `after` to page on from here." })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: "The item itself." })
     node!: T;
   }
   // Its own class name too: type-graphql's metadata is one per process, and compose refuses a name used twice.
@@ -62,13 +62,13 @@ export function connectionOf<T extends object>(
 
   @ObjectType()
   abstract class PageType implements Page<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "The page's items with their cursors, in order." })
     edges!: EdgeType[];
 
-    @Field(() => [node])
+    @Field(() => [node], { description: "The page's items without cursors, in the same order as `edges`." })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Whether more pages follow, and the cursors to ask for them." })
     pageInfo!: PageInfo;
   }
   // The abstract bases are made per connection under one name on purpose, and are not types of the graph.

@@ -6,16 +6,21 @@ import { BadUserInputError } from "./errors.js";
 @ObjectType({ description: "Where a page sits in its connection." })
 @Directive("@shareable")
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when another page follows this one: ask again with `after: endCursor`." })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: "True when pages come before this one (paging forward: when `after` was given).",
+  })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The cursor of the page's first item; null on an empty page." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The cursor of the page's last item, to pass as `after` for the next page; null on an empty page.",
+  })
   endCursor!: string | null;
 }
 

@@ -74,7 +74,7 @@ export function createUserErrorType<Code extends string>(codes: UserErrorCodeMea
     @Field(() => [String], { description: 'Path to the input field at fault, e.g. ["input", "launchUrl"].' })
     field!: string[];
 
-    @Field(() => String)
+    @Field(() => String, { description: "What went wrong, in words a user can read; branch on `code`, not on this." })
     message!: string;
 
     @Field(() => UserErrorCode, { description: "Stable code to branch on; each value says what it means." })

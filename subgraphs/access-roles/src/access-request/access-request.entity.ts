@@ -13,7 +13,7 @@ import { DecisionOutcome, type AccessRequestStatus } from "./access-request.type
 @Directive('@key(fields: "id")')
 export class AccessRequest {
   @PrimaryColumn({ type: "varchar", length: 64 })
-  @Field(() => ID)
+  @Field(() => ID, { description: "The request's id." })
   id!: string;
 
   @Column({ name: "requester_id", type: "varchar", length: 128 })
@@ -35,7 +35,7 @@ export class AccessRequest {
   storedStatus!: AccessRequestStatus;
 
   @Column({ name: "created_at", type: Date })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the request was made." })
   createdAt!: Date;
 
   @Column({ name: "decided_at", type: Date, nullable: true })
@@ -76,7 +76,7 @@ export class AccessDecision {
   approverId!: string;
 
   @Column({ type: "varchar", length: 16 })
-  @Field(() => DecisionOutcome)
+  @Field(() => DecisionOutcome, { description: "Approved or rejected." })
   decision!: DecisionOutcome;
 
   @Column({ type: "text", nullable: true })
@@ -84,6 +84,6 @@ export class AccessDecision {
   comment!: string | null;
 
   @Column({ name: "decided_at", type: Date })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the approver decided." })
   decidedAt!: Date;
 }

@@ -22,17 +22,21 @@ export class AccessRequestResolver {
     @Ctx() ctx: AccessRolesContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
     first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
+    })
+    after?: string | null,
   ): Promise<AccessRequestConnection> {
     return approvalQueue(ctx, first, after);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "The user who asked." })
   requester(@Root() request: AccessRequest, @Ctx() ctx: AccessRolesContext): Promise<User> {
     return userOrStub(ctx, request.requesterId);
   }
 
-  @FieldResolver(() => Role)
+  @FieldResolver(() => Role, { description: "The role asked for." })
   async role(@Root() request: AccessRequest, @Ctx() ctx: AccessRolesContext): Promise<Role> {
     const role = await ctx.loaders.roleById.load(request.roleId);
     // The foreign key makes a missing role impossible; say so plainly if it ever happens.
@@ -66,7 +70,7 @@ export class AccessRequestResolver {
 /** Who took a decision. */
 @Resolver(() => AccessDecision)
 export class AccessDecisionResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "The approver who decided." })
   approver(@Root() decision: AccessDecision, @Ctx() ctx: AccessRolesContext): Promise<User> {
     return userOrStub(ctx, decision.approverId);
   }

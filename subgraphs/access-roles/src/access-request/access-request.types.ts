@@ -10,14 +10,31 @@ export enum AccessRequestStatus {
   CANCELLED = "CANCELLED",
   EXPIRED = "EXPIRED",
 }
-registerEnumType(AccessRequestStatus, { name: "AccessRequestStatus", description: "Where an access request is." });
+registerEnumType(AccessRequestStatus, {
+  name: "AccessRequestStatus",
+  description: "Where an access request is.",
+  valuesConfig: {
+    PENDING: { description: "Waiting for an approver's decision." },
+    APPROVED: { description: "An approver granted the role; the grant is on `grant`." },
+    REJECTED: { description: "An approver refused it; `decision.comment` says why." },
+    CANCELLED: { description: "The requester withdrew it before a decision." },
+    EXPIRED: { description: "Nobody decided within the request's lifetime; ask again if still needed." },
+  },
+});
 
 /** An approver's verdict. */
 export enum DecisionOutcome {
   APPROVED = "APPROVED",
   REJECTED = "REJECTED",
 }
-registerEnumType(DecisionOutcome, { name: "DecisionOutcome", description: "An approver's verdict on a request." });
+registerEnumType(DecisionOutcome, {
+  name: "DecisionOutcome",
+  description: "An approver's verdict on a request.",
+  valuesConfig: {
+    APPROVED: { description: "Grant the role." },
+    REJECTED: { description: "Refuse the request (a comment is required)." },
+  },
+});
 
 /** What stands between a pending request and working access. */
 export enum AccessBlockerKind {
@@ -29,15 +46,23 @@ export enum AccessBlockerKind {
 registerEnumType(AccessBlockerKind, {
   name: "AccessBlockerKind",
   description: "What stands between a pending request and working access.",
+  valuesConfig: {
+    CONFLICTING_ROLE_HELD: { description: "The requester holds a role that may not be combined with this one." },
+    ROLE_ALREADY_HELD: { description: "The requester already holds this role." },
+    ROLE_NOT_REQUESTABLE: {
+      description: "The role can no longer be requested (withdrawn, or its application retired).",
+    },
+    MISSING_ACKNOWLEDGEMENT: { description: "The requester has not acknowledged a policy the role requires." },
+  },
 });
 
 /** One reason a pending request cannot turn into working access now. */
 @ObjectType({ description: "One reason a pending request cannot turn into working access now." })
 export class AccessBlocker {
-  @Field(() => AccessBlockerKind)
+  @Field(() => AccessBlockerKind, { description: "What kind of obstacle this is." })
   kind!: AccessBlockerKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The obstacle in words a user can read." })
   message!: string;
 
   @Field(() => Boolean, {

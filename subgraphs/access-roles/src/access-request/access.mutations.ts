@@ -23,7 +23,10 @@ export class AccessMutationResolver {
   })
   requestAccess(
     @Ctx() ctx: AccessRolesContext,
-    @Arg("input", () => RequestAccessInput) input: RequestAccessInput,
+    @Arg("input", () => RequestAccessInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: RequestAccessInput,
   ): Promise<RequestAccessPayload> {
     return requestAccess(ctx, input);
   }
@@ -33,7 +36,10 @@ export class AccessMutationResolver {
   })
   cancelAccessRequest(
     @Ctx() ctx: AccessRolesContext,
-    @Arg("input", () => CancelAccessRequestInput) input: CancelAccessRequestInput,
+    @Arg("input", () => CancelAccessRequestInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: CancelAccessRequestInput,
   ): Promise<CancelAccessRequestPayload> {
     return cancelAccessRequest(ctx, input);
   }
@@ -43,7 +49,10 @@ export class AccessMutationResolver {
   })
   decideAccessRequest(
     @Ctx() ctx: AccessRolesContext,
-    @Arg("input", () => DecideAccessRequestInput) input: DecideAccessRequestInput,
+    @Arg("input", () => DecideAccessRequestInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: DecideAccessRequestInput,
   ): Promise<DecideAccessRequestPayload> {
     return decideAccessRequest(ctx, input);
   }
@@ -53,7 +62,10 @@ export class AccessMutationResolver {
   })
   revokeRoleGrant(
     @Ctx() ctx: AccessRolesContext,
-    @Arg("input", () => RevokeRoleGrantInput) input: RevokeRoleGrantInput,
+    @Arg("input", () => RevokeRoleGrantInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: RevokeRoleGrantInput,
   ): Promise<RevokeRoleGrantPayload> {
     return revokeRoleGrant(ctx, input);
   }
@@ -63,7 +75,10 @@ export class AccessMutationResolver {
   })
   certifyRoleGrant(
     @Ctx() ctx: AccessRolesContext,
-    @Arg("input", () => CertifyRoleGrantInput) input: CertifyRoleGrantInput,
+    @Arg("input", () => CertifyRoleGrantInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: CertifyRoleGrantInput,
   ): Promise<CertifyRoleGrantPayload> {
     return certifyRoleGrant(ctx, input);
   }

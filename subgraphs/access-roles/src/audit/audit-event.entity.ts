@@ -15,7 +15,22 @@ export enum AuditAction {
   ROLE_GRANT_EXPIRED = "ROLE_GRANT_EXPIRED",
   ROLE_GRANT_REMOVED_UNCERTIFIED = "ROLE_GRANT_REMOVED_UNCERTIFIED",
 }
-registerEnumType(AuditAction, { name: "AuditAction", description: "A kind of change to access data." });
+registerEnumType(AuditAction, {
+  name: "AuditAction",
+  description: "A kind of change to access data.",
+  valuesConfig: {
+    ACCESS_REQUESTED: { description: "A user asked for a role." },
+    ACCESS_REQUEST_CANCELLED: { description: "The requester withdrew a pending request." },
+    ACCESS_REQUEST_APPROVED: { description: "An approver approved a request." },
+    ACCESS_REQUEST_REJECTED: { description: "An approver rejected a request." },
+    ACCESS_REQUEST_EXPIRED: { description: "A pending request expired undecided." },
+    ROLE_GRANTED: { description: "A role was granted (on approval)." },
+    ROLE_GRANT_REVOKED: { description: "An approver or administrator revoked a grant." },
+    ROLE_GRANT_CERTIFIED: { description: "An approver certified that a grant is still needed." },
+    ROLE_GRANT_EXPIRED: { description: "A grant reached its expiry date." },
+    ROLE_GRANT_REMOVED_UNCERTIFIED: { description: "A grant was removed because nobody certified it by its due day." },
+  },
+});
 
 /** Who acts when no person does. */
 export const SYSTEM_ACTORS = { sweep: "system:sweep", seed: "system:seed" } as const;
@@ -35,7 +50,7 @@ export class AuditEvent {
   id!: number;
 
   @Column({ type: Date })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the change happened." })
   at!: Date;
 
   @Column({ type: "varchar", length: 128 })
@@ -43,7 +58,7 @@ export class AuditEvent {
   actor!: string;
 
   @Column({ type: "varchar", length: 48 })
-  @Field(() => AuditAction)
+  @Field(() => AuditAction, { description: "What changed." })
   action!: AuditAction;
 
   @Column({ name: "target_type", type: "varchar", length: 32 })
@@ -51,7 +66,7 @@ export class AuditEvent {
   targetType!: "AccessRequest" | "RoleGrant";
 
   @Column({ name: "target_id", type: "varchar", length: 64 })
-  @Field(() => String)
+  @Field(() => String, { description: "The id of what changed: an access request or a role grant, by `action`." })
   targetId!: string;
 
   @Column({ name: "access_request_id", type: "varchar", length: 64, nullable: true })
@@ -63,7 +78,7 @@ export class AuditEvent {
   subjectUserId!: string;
 
   @Column({ name: "role_id", type: "varchar", length: 64 })
-  @Field(() => String)
+  @Field(() => String, { description: "The role the change concerns." })
   roleId!: string;
 
   @Column({ name: "request_id", type: "varchar", length: 128, nullable: true })

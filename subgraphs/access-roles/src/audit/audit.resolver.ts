@@ -19,7 +19,10 @@ export class AuditEventFilter {
   @Field(() => String, { nullable: true, description: "The actor's user id, or system:sweep." })
   actor?: string | null;
 
-  @Field(() => [AuditAction], { nullable: true })
+  @Field(() => [AuditAction], {
+    nullable: true,
+    description: "Only events with one of these actions; all when omitted.",
+  })
   action?: AuditAction[] | null;
 
   @Field(() => String, { nullable: true, description: "The id of the request or grant changed." })
@@ -51,10 +54,15 @@ export class AuditResolver {
   })
   async auditEvents(
     @Ctx() ctx: AccessRolesContext,
-    @Arg("filter", () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter | null,
+    @Arg("filter", () => AuditEventFilter, { nullable: true, description: "Which events to list; all when omitted." })
+    filter?: AuditEventFilter | null,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
     first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
+    })
+    after?: string | null,
   ): Promise<AuditEventConnection> {
     requireRole(ctx, "AUDITOR");
     const limit = pageSize(first);

@@ -13,6 +13,15 @@ export enum RoleGrantStatus {
 registerEnumType(RoleGrantStatus, {
   name: "RoleGrantStatus",
   description: "Whether a grant gives access now, and if not, why.",
+  valuesConfig: {
+    ACTIVE: { description: "The grant gives access now." },
+    AWAITING_PREREQUISITES: {
+      description: "Approved, but the holder must first acknowledge the policies the role requires.",
+    },
+    EXPIRED: { description: "The grant reached its expiry date." },
+    REVOKED: { description: "The grant was revoked; `revokedReason` says why." },
+    REMOVED_UNCERTIFIED: { description: "The grant was removed because it was not certified in time." },
+  },
 });
 
 /** How a grant ended, as stored; a grant that has not ended stores null (never ACTIVE: that is computed). */
@@ -28,7 +37,7 @@ export type GrantEnd = "EXPIRED" | "REVOKED" | "REMOVED_UNCERTIFIED";
 @Directive('@key(fields: "id")')
 export class RoleGrant {
   @PrimaryColumn({ type: "varchar", length: 64 })
-  @Field(() => ID)
+  @Field(() => ID, { description: "The grant's id." })
   id!: string;
 
   @Column({ name: "user_id", type: "varchar", length: 128 })
@@ -46,7 +55,7 @@ export class RoleGrant {
   requestId!: string | null;
 
   @Column({ name: "granted_at", type: Date })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the role was granted." })
   grantedAt!: Date;
 
   @Column({ name: "granted_by", type: "varchar", length: 128 })
@@ -57,7 +66,10 @@ export class RoleGrant {
   expiresAt!: Date | null;
 
   @Column({ name: "last_certified_at", type: Date, nullable: true })
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When an approver last certified that the grant is still needed; null until the first certification.",
+  })
   lastCertifiedAt!: Date | null;
 
   @Column({ name: "last_certified_by", type: "varchar", length: 128, nullable: true })
@@ -71,14 +83,17 @@ export class RoleGrant {
   certificationDueOn!: string;
 
   @Column({ name: "revoked_at", type: Date, nullable: true })
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the grant was revoked; null unless it was." })
   revokedAt!: Date | null;
 
   @Column({ name: "revoked_by", type: "varchar", length: 128, nullable: true })
   revokedBy!: string | null;
 
   @Column({ name: "revoked_reason", type: "varchar", length: 1000, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the grant was revoked, as the revoker wrote it; null unless it was.",
+  })
   revokedReason!: string | null;
 
   /** When the grant ended (revoked, or expired or removed by the sweep); null while it has not. */

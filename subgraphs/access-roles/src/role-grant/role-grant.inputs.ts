@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from "type-graphql";
 
 /** revokeRoleGrant's input. */
-@InputType()
+@InputType({ description: "Which grant to revoke, and why." })
 export class RevokeRoleGrantInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The grant to revoke." })
   grantId!: string;
 
   @Field(() => String, { description: "Why the grant is revoked: 1 to 1000 characters." })
@@ -11,8 +11,8 @@ export class RevokeRoleGrantInput {
 }
 
 /** certifyRoleGrant's input. */
-@InputType()
+@InputType({ description: "Which grant to certify as still needed." })
 export class CertifyRoleGrantInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The grant to certify as still needed." })
   grantId!: string;
 }

@@ -3,17 +3,17 @@ import { UserError } from "../user-errors.js";
 import { RoleGrant } from "./role-grant.entity.js";
 
 /** The outcome of revokeRoleGrant. */
-@ObjectType()
+@ObjectType({ description: "The outcome of revokeRoleGrant." })
 export class RevokeRoleGrantPayload {
   @Field(() => RoleGrant, { nullable: true, description: "The revoked grant; null when refused." })
   roleGrant!: RoleGrant | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why nothing was done; empty when the mutation succeeded." })
   userErrors!: UserError[];
 }
 
 /** The outcome of certifyRoleGrant. */
-@ObjectType()
+@ObjectType({ description: "The outcome of certifyRoleGrant." })
 export class CertifyRoleGrantPayload {
   @Field(() => RoleGrant, {
     nullable: true,
@@ -21,6 +21,6 @@ export class CertifyRoleGrantPayload {
   })
   roleGrant!: RoleGrant | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why nothing was done; empty when the mutation succeeded." })
   userErrors!: UserError[];
 }

@@ -23,7 +23,11 @@ export class RoleGrantResolver {
     @Ctx() ctx: AccessRolesContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
     first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
+    })
+    after?: string | null,
   ): Promise<RoleGrantConnection> {
     return certificationQueue(ctx, first, after);
   }
@@ -33,7 +37,7 @@ export class RoleGrantResolver {
     return userOrStub(ctx, grant.userId);
   }
 
-  @FieldResolver(() => Role)
+  @FieldResolver(() => Role, { description: "The role granted." })
   role(@Root() grant: RoleGrant, @Ctx() ctx: AccessRolesContext): Promise<Role> {
     return roleOf(ctx, grant);
   }

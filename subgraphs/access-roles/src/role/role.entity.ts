@@ -18,7 +18,7 @@ export class Role {
   applicationId!: string;
 
   @Column({ type: "varchar", length: 200 })
-  @Field(() => String)
+  @Field(() => String, { description: "The role's name as its application calls it." })
   name!: string;
 
   /** Lower-cased name, the sort key (byte order on every database). */
@@ -26,7 +26,10 @@ export class Role {
   sortName!: string;
 
   @Column({ type: "text", nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What the role lets its holder do; null when the application gave no text.",
+  })
   description!: string | null;
 
   @Column({ type: "boolean" })

@@ -7,7 +7,10 @@ import { Role } from "./role.entity.js";
 @Resolver(() => Role)
 export class RoleResolver {
   @Query(() => Role, { nullable: true, description: "One role by id; null when there is none." })
-  role(@Ctx() ctx: AccessRolesContext, @Arg("id", () => ID) id: string): Promise<Role | null> {
+  role(
+    @Ctx() ctx: AccessRolesContext,
+    @Arg("id", () => ID, { description: "The role's id." }) id: string,
+  ): Promise<Role | null> {
     return ctx.loaders.roleById.load(id);
   }
 

@@ -5,7 +5,7 @@ import { PolicyKind } from "../shared/policy-kind.js";
 /** Whether a user signs in with a second factor, and with which methods. */
 @ObjectType({ description: "A user's multi-factor sign-in status, from the identity provider's amr claim." })
 export class MfaStatus {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when the user has enrolled at least one second factor." })
   enrolled!: boolean;
 
   @Field(() => [String], { description: "Authentication methods of the sign-in (pwd, mfa, otp, sms, hwk...)." })
@@ -22,7 +22,10 @@ export class User {
   id!: string;
 
   @Column({ name: "display_name", type: "varchar", length: 200, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The name to show for the user; null when the identity provider gave none.",
+  })
   displayName!: string | null;
 
   /** Readable by the user and by auditors only (see UserResolver.email). */

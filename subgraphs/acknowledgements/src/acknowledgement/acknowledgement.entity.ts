@@ -12,7 +12,7 @@ import { AcknowledgementMethod } from "../policy/policy.types.js";
 @ObjectType({ description: "A user's acknowledgement of one exact policy version; never changed or removed." })
 export class Acknowledgement {
   @PrimaryGeneratedColumn({ type: "integer" })
-  @Field(() => ID)
+  @Field(() => ID, { description: "The acknowledgement's id." })
   id!: number;
 
   @Column({ name: "user_id", type: "varchar", length: 128 })
@@ -25,11 +25,11 @@ export class Acknowledgement {
   policyVersionId!: string;
 
   @Column({ name: "acknowledged_at", type: Date })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the user acknowledged." })
   acknowledgedAt!: Date;
 
   @Column({ type: "varchar", length: 16 })
-  @Field(() => AcknowledgementMethod)
+  @Field(() => AcknowledgementMethod, { description: "How the acknowledgement was given." })
   method!: AcknowledgementMethod;
 
   @Column({ name: "valid_until", type: Date, nullable: true })

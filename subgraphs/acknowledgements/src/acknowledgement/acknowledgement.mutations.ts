@@ -12,7 +12,10 @@ export class AcknowledgementMutations {
       "it and writes nothing.",
   })
   acknowledgePolicy(
-    @Arg("input", () => AcknowledgePolicyInput) input: AcknowledgePolicyInput,
+    @Arg("input", () => AcknowledgePolicyInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: AcknowledgePolicyInput,
     @Ctx() ctx: AcknowledgementsContext,
   ): Promise<AcknowledgePolicyPayload> {
     return acknowledgePolicy(ctx, input);

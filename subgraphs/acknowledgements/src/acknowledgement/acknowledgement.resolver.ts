@@ -25,7 +25,7 @@ export class AcknowledgementResolver {
     return (await ctx.loaders.catalog()).versionById.get(acknowledgement.policyVersionId)!;
   }
 
-  @FieldResolver(() => Policy)
+  @FieldResolver(() => Policy, { description: "The policy acknowledged." })
   async policy(@Root() acknowledgement: Acknowledgement, @Ctx() ctx: AcknowledgementsContext): Promise<Policy> {
     return (await ctx.loaders.catalog()).policyById.get(acknowledgement.policyId)!;
   }

@@ -22,7 +22,10 @@ export class AcknowledgePolicyInput {
 /** The outcome of acknowledgePolicy. */
 @ObjectType({ description: "The acknowledgement made (or the one already holding), or why none was made." })
 export class AcknowledgePolicyPayload {
-  @Field(() => Acknowledgement, { nullable: true })
+  @Field(() => Acknowledgement, {
+    nullable: true,
+    description: "The acknowledgement recorded; null when `userErrors` says why not.",
+  })
   acknowledgement!: Acknowledgement | null;
 
   @Field(() => Boolean, {
@@ -30,6 +33,6 @@ export class AcknowledgePolicyPayload {
   })
   created!: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why nothing was done; empty when the mutation succeeded." })
   userErrors!: UserError[];
 }

@@ -7,13 +7,13 @@ import { ComplianceStatus } from "./status.js";
 /** One policy a user must acknowledge, and where they stand with it. */
 @ObjectType({ description: "One policy a user must acknowledge, and where they stand with it." })
 export class ComplianceRequirement {
-  @Field(() => Policy)
+  @Field(() => Policy, { description: "The policy the user must acknowledge." })
   policy!: Policy;
 
   @Field(() => PolicyVersion, { description: "The version in effect today: the one to acknowledge." })
   version!: PolicyVersion;
 
-  @Field(() => ComplianceStatus)
+  @Field(() => ComplianceStatus, { description: "Whether the user's acknowledgement of it is current." })
   status!: ComplianceStatus;
 
   @Field(() => String, {
@@ -34,6 +34,8 @@ export class Compliance {
   @Field(() => Boolean, { description: "True when every requirement is CURRENT or DUE_SOON." })
   compliant!: boolean;
 
-  @Field(() => [ComplianceRequirement])
+  @Field(() => [ComplianceRequirement], {
+    description: "Each policy that applies to the user, with where the user stands on it.",
+  })
   requirements!: ComplianceRequirement[];
 }

@@ -27,7 +27,7 @@ export class PolicyVersion {
   effectiveOn!: string;
 
   @Column({ type: "text" })
-  @Field(() => String)
+  @Field(() => String, { description: "The text of this version, as shown to the user." })
   body!: string;
 
   @Column({ name: "content_hash", type: "varchar", length: 64 })
@@ -53,7 +53,7 @@ export class PolicyVersion {
   ombBurdenMinutes!: number | null;
 
   @Column({ name: "published_at", type: Date })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When this version was published." })
   publishedAt!: Date;
 
   /** The POLICY_ADMIN who published it; null for seeded versions. */

@@ -15,15 +15,15 @@ export class Policy {
   id!: string;
 
   @Column({ type: "varchar", length: 32 })
-  @Field(() => PolicyKind)
+  @Field(() => PolicyKind, { description: "What kind of policy text this is." })
   kind!: PolicyKind;
 
   @Column({ type: "varchar", length: 200 })
-  @Field(() => String)
+  @Field(() => String, { description: "The policy's title." })
   title!: string;
 
   @Column({ type: "varchar", length: 32 })
-  @Field(() => PolicyScope)
+  @Field(() => PolicyScope, { description: "Who must acknowledge it." })
   scope!: PolicyScope;
 
   /** For APPLICATION_USERS: the catalog's application id (not a foreign key: the catalog keeps its own database). */

@@ -10,7 +10,10 @@ export class PolicyMutations {
     description: "Publishes the next version of a policy (POLICY_ADMIN). Versions are never edited.",
   })
   publishPolicyVersion(
-    @Arg("input", () => PublishPolicyVersionInput) input: PublishPolicyVersionInput,
+    @Arg("input", () => PublishPolicyVersionInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: PublishPolicyVersionInput,
     @Ctx() ctx: AcknowledgementsContext,
   ): Promise<PublishPolicyVersionPayload> {
     return publishPolicyVersion(ctx, input);

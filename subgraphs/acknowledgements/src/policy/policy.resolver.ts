@@ -15,7 +15,10 @@ export class PolicyResolver {
   }
 
   @Query(() => Policy, { nullable: true, description: "One policy by id; null when unknown. Public." })
-  async policy(@Arg("id", () => ID) id: string, @Ctx() ctx: AcknowledgementsContext): Promise<Policy | null> {
+  async policy(
+    @Arg("id", () => ID, { description: "The policy's id." }) id: string,
+    @Ctx() ctx: AcknowledgementsContext,
+  ): Promise<Policy | null> {
     return (await ctx.loaders.catalog()).policyById.get(id) ?? null;
   }
 
@@ -32,7 +35,7 @@ export class PolicyResolver {
     return (await ctx.loaders.catalog()).versionsOf(policy.id);
   }
 
-  @FieldResolver(() => PolicyRenewal)
+  @FieldResolver(() => PolicyRenewal, { description: "When the policy must be acknowledged again." })
   renewal(@Root() policy: Policy): PolicyRenewal {
     return { kind: policy.renewalKind, days: policy.renewalDays };
   }
@@ -49,7 +52,7 @@ export class PolicyResolver {
 /** The fields of PolicyVersion that are not columns. */
 @Resolver(() => PolicyVersion)
 export class PolicyVersionResolver {
-  @FieldResolver(() => Policy)
+  @FieldResolver(() => Policy, { description: "The policy this is a version of." })
   async policy(@Root() version: PolicyVersion, @Ctx() ctx: AcknowledgementsContext): Promise<Policy> {
     return (await ctx.loaders.catalog()).policyById.get(version.policyId)!;
   }

@@ -9,7 +9,18 @@ export enum PolicyKind {
   PRIVACY_ACT_STATEMENT = "PRIVACY_ACT_STATEMENT",
   PAPERWORK_REDUCTION_ACT_NOTICE = "PAPERWORK_REDUCTION_ACT_NOTICE",
 }
-registerEnumType(PolicyKind, { name: "PolicyKind", description: "What a policy text is." });
+registerEnumType(PolicyKind, {
+  name: "PolicyKind",
+  description: "What a policy text is.",
+  valuesConfig: {
+    WARNING_BANNER: { description: "The system use notification shown before sign-in." },
+    RULES_OF_BEHAVIOR: { description: "The portal's Rules of Behavior every user acknowledges." },
+    PRIVILEGED_USER_ADDENDUM: { description: "The addendum to the Rules of Behavior for holders of privileged roles." },
+    APPLICATION_RULES: { description: "Rules one application adds for its own users." },
+    PRIVACY_ACT_STATEMENT: { description: "The Privacy Act statement: a notice." },
+    PAPERWORK_REDUCTION_ACT_NOTICE: { description: "The Paperwork Reduction Act notice: a notice." },
+  },
+});
 
 /** Who must acknowledge a policy. */
 export enum PolicyScope {
@@ -20,6 +31,11 @@ export enum PolicyScope {
 registerEnumType(PolicyScope, {
   name: "PolicyScope",
   description: "Who must acknowledge a policy: everyone, the users of one application, or privileged users.",
+  valuesConfig: {
+    ALL_USERS: { description: "Every user of the portal." },
+    APPLICATION_USERS: { description: "The users of the policy's application." },
+    PRIVILEGED_USERS: { description: "Holders of privileged roles." },
+  },
 });
 
 /** When a policy must be acknowledged again. */
@@ -48,12 +64,16 @@ export enum AcknowledgementMethod {
 registerEnumType(AcknowledgementMethod, {
   name: "AcknowledgementMethod",
   description: "How an acknowledgement was given: electronically, or by a written signature.",
+  valuesConfig: {
+    ELECTRONIC: { description: "Acknowledged in the portal." },
+    WRITTEN: { description: "A written signature, recorded by an administrator." },
+  },
 });
 
 /** When a policy must be acknowledged again, with the days for PERIOD. */
 @ObjectType({ description: "When a policy must be acknowledged again." })
 export class PolicyRenewal {
-  @Field(() => RenewalKind)
+  @Field(() => RenewalKind, { description: "When the policy must be acknowledged again." })
   kind!: RenewalKind;
 
   @Field(() => Int, { nullable: true, description: "For PERIOD: the days an acknowledgement stays valid." })

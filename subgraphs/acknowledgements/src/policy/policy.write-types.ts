@@ -18,7 +18,7 @@ export class OmbNoticeInput {
 /** A new version of a policy: versions are never edited, each change is published as the next one. */
 @InputType({ description: "A new version of a policy (POLICY_ADMIN); versions are never edited." })
 export class PublishPolicyVersionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The policy to publish a new version of." })
   policyId!: string;
 
   @Field(() => String, { description: "The full text, 1 to 20000 characters; it must differ from the latest version." })
@@ -44,9 +44,12 @@ export class PublishPolicyVersionInput {
 /** The outcome of publishPolicyVersion. */
 @ObjectType({ description: "The version published, or why nothing was written." })
 export class PublishPolicyVersionPayload {
-  @Field(() => PolicyVersion, { nullable: true })
+  @Field(() => PolicyVersion, {
+    nullable: true,
+    description: "The version published; null when `userErrors` says why not.",
+  })
   policyVersion!: PolicyVersion | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why nothing was done; empty when the mutation succeeded." })
   userErrors!: UserError[];
 }

@@ -22,11 +22,19 @@ export class ReportResolver {
   })
   async acknowledgementReport(
     @Ctx() ctx: AcknowledgementsContext,
-    @Arg("policyId", () => ID) policyId: string,
-    @Arg("status", () => [ComplianceStatus], { nullable: true }) status?: ComplianceStatus[] | null,
+    @Arg("policyId", () => ID, { description: "The policy to report on." }) policyId: string,
+    @Arg("status", () => [ComplianceStatus], {
+      nullable: true,
+      description: "Only users in one of these states; all when omitted.",
+    })
+    status?: ComplianceStatus[] | null,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
     first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
+    })
+    after?: string | null,
   ): Promise<AcknowledgementReportConnection> {
     requireRole(ctx, "AUDITOR");
     const limit = pageSize(first);

@@ -15,13 +15,13 @@ export class AcknowledgementReportEntry {
   })
   user!: UserAcknowledgements | null;
 
-  @Field(() => Policy)
+  @Field(() => Policy, { description: "The policy reported on." })
   policy!: Policy;
 
   @Field(() => PolicyVersion, { description: "The version in effect today." })
   version!: PolicyVersion;
 
-  @Field(() => ComplianceStatus)
+  @Field(() => ComplianceStatus, { description: "Where the user stands on the policy." })
   status!: ComplianceStatus;
 
   @Field(() => String, { nullable: true, description: 'As in ComplianceRequirement.dueBy, "YYYY-MM-DD".' })

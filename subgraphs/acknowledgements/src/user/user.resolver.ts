@@ -28,7 +28,11 @@ export class UserAcknowledgementsResolver {
     @Ctx() ctx: AcknowledgementsContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
     first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
+    })
+    after?: string | null,
   ): Promise<AcknowledgementConnection> {
     requireSelfOrRole(ctx, user.id, "AUDITOR");
     const limit = pageSize(first);

@@ -13,11 +13,14 @@ export class Application {
   id!: string;
 
   @Column({ type: "varchar", length: 32, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The application's short name (`PECOS`); null when it has none.",
+  })
   acronym!: string | null;
 
   @Column({ type: "varchar", length: 200 })
-  @Field(() => String)
+  @Field(() => String, { description: "The application's full name." })
   name!: string;
 
   @Column({ name: "former_names", type: "simple-json" })
@@ -25,19 +28,25 @@ export class Application {
   formerNames!: string[];
 
   @Column({ type: "text", nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the application is for; null when none was given." })
   description!: string | null;
 
   @Column({ type: "varchar", length: 100, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The catalog category the application is listed under; null when uncategorised.",
+  })
   category!: string | null;
 
   @Column({ type: "varchar", length: 16 })
-  @Field(() => Lifecycle)
+  @Field(() => Lifecycle, { description: "Whether the application is in service, deprecated or retired." })
   lifecycle!: Lifecycle;
 
   @Column({ name: "launch_url", type: "varchar", length: 2048, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Where users open the application; null when it is not launched from the portal.",
+  })
   launchUrl!: string | null;
 
   @Column({ name: "owner_group", type: "varchar", length: 100, nullable: true })
@@ -71,7 +80,7 @@ export class Application {
   createdAt!: Date;
 
   @UpdateDateColumn({ name: "updated_at", type: Date })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the catalog entry last changed." })
   updatedAt!: Date;
 
   // Reports other subgraphs owe Application.viewerReadiness (docs/adr/0004): declared here only so it can
@@ -85,10 +94,10 @@ export class Application {
   @Directive("@external")
   viewerAccessBlockers?: string[] | null;
 
-  @Field(() => [ApplicationLink])
+  @Field(() => [ApplicationLink], { description: "Help and information links (FAQ, user guide, training, ...)." })
   links?: ApplicationLink[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Free-form labels to filter by (`applications(tag:)`)." })
   tags?: string[];
 }
 

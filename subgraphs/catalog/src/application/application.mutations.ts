@@ -26,7 +26,10 @@ import {
 export class ApplicationMutations {
   @Mutation(() => RegisterApplicationPayload, { description: "Adds an application to the catalog (portal admins)." })
   registerApplication(
-    @Arg("input", () => RegisterApplicationInput) input: RegisterApplicationInput,
+    @Arg("input", () => RegisterApplicationInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: RegisterApplicationInput,
     @Ctx() ctx: CatalogContext,
   ): Promise<RegisterApplicationPayload> {
     return registerApplication(ctx, input);
@@ -36,7 +39,10 @@ export class ApplicationMutations {
     description: "Changes an application (portal admins, or members of its owner group).",
   })
   updateApplication(
-    @Arg("input", () => UpdateApplicationInput) input: UpdateApplicationInput,
+    @Arg("input", () => UpdateApplicationInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: UpdateApplicationInput,
     @Ctx() ctx: CatalogContext,
   ): Promise<UpdateApplicationPayload> {
     return updateApplication(ctx, input);
@@ -46,7 +52,10 @@ export class ApplicationMutations {
     description: "Marks an application DEPRECATED (portal admins, or members of its owner group).",
   })
   deprecateApplication(
-    @Arg("input", () => DeprecateApplicationInput) input: DeprecateApplicationInput,
+    @Arg("input", () => DeprecateApplicationInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: DeprecateApplicationInput,
     @Ctx() ctx: CatalogContext,
   ): Promise<DeprecateApplicationPayload> {
     return deprecateApplication(ctx, input);
@@ -56,7 +65,10 @@ export class ApplicationMutations {
     description: "Marks an application RETIRED (portal admins, or members of its owner group).",
   })
   retireApplication(
-    @Arg("input", () => RetireApplicationInput) input: RetireApplicationInput,
+    @Arg("input", () => RetireApplicationInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: RetireApplicationInput,
     @Ctx() ctx: CatalogContext,
   ): Promise<RetireApplicationPayload> {
     return retireApplication(ctx, input);

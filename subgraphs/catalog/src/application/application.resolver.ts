@@ -20,11 +20,19 @@ export class ApplicationResolver {
       description: "Matches name, acronym, former names and description.",
     })
     search?: string | null,
-    @Arg("lifecycle", () => [Lifecycle], { nullable: true }) lifecycle?: Lifecycle[] | null,
-    @Arg("tag", () => String, { nullable: true }) tag?: string | null,
+    @Arg("lifecycle", () => [Lifecycle], {
+      nullable: true,
+      description: "Only applications in one of these states; all when omitted.",
+    })
+    lifecycle?: Lifecycle[] | null,
+    @Arg("tag", () => String, { nullable: true, description: "Only applications with this tag." }) tag?: string | null,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
     first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
+    })
+    after?: string | null,
   ): Promise<ApplicationConnection> {
     return listApplications(ctx.dataSource, { search, lifecycle, tag }, first, after);
   }
@@ -32,8 +40,13 @@ export class ApplicationResolver {
   @Query(() => Application, { nullable: true, description: "One application by id or by acronym (exactly one)." })
   async application(
     @Ctx() ctx: CatalogContext,
-    @Arg("id", () => ID, { nullable: true }) id?: string | null,
-    @Arg("acronym", () => String, { nullable: true }) acronym?: string | null,
+    @Arg("id", () => ID, { nullable: true, description: "The application's id; give this or `acronym`." })
+    id?: string | null,
+    @Arg("acronym", () => String, {
+      nullable: true,
+      description: "The application's acronym (case-insensitive); give this or `id`.",
+    })
+    acronym?: string | null,
   ): Promise<Application | null> {
     if ((id == null) === (acronym == null)) {
       throw new BadUserInputError("id", "give exactly one of id or acronym");

@@ -9,7 +9,7 @@ import { LinkKind } from "./application.types.js";
 /** A link as a write gives it. */
 @InputType({ description: "A typed link of an application, as a write gives it." })
 export class ApplicationLinkInput {
-  @Field(() => LinkKind)
+  @Field(() => LinkKind, { description: "What the link points to." })
   kind!: LinkKind;
 
   @Field(() => String, { description: "1 to 200 characters." })
@@ -31,13 +31,16 @@ export class RegisterApplicationInput {
   @Field(() => String, { nullable: true, description: "Unique, case-insensitively; at most 32 characters." })
   acronym?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Names the application was known by before, so searches still find it.",
+  })
   formerNames?: string[] | null;
 
   @Field(() => String, { nullable: true, description: "At most 4000 characters." })
   description?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The catalog category to list it under." })
   category?: string | null;
 
   @Field(() => String, { nullable: true, description: "An absolute https:// URL." })
@@ -49,7 +52,7 @@ export class RegisterApplicationInput {
   @Field(() => [String], { nullable: true, description: "Lowercase slugs." })
   tags?: string[] | null;
 
-  @Field(() => [ApplicationLinkInput], { nullable: true })
+  @Field(() => [ApplicationLinkInput], { nullable: true, description: "Help and information links." })
   links?: ApplicationLinkInput[] | null;
 }
 
@@ -59,41 +62,50 @@ export class RegisterApplicationInput {
     "Changes to an application: fields left out stay as they are, null clears a field, a list replaces the list.",
 })
 export class UpdateApplicationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The application to change." })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A new full name; unchanged when omitted." })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A new acronym; unchanged when omitted." })
   acronym?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: "The new list of former names (replaces the old one); unchanged when omitted.",
+  })
   formerNames?: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A new description; unchanged when omitted." })
   description?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A new category; unchanged when omitted." })
   category?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A new launch URL (http or https); unchanged when omitted." })
   launchUrl?: string | null;
 
   @Field(() => String, { nullable: true, description: "Portal admins only." })
   ownerGroup?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: "The new list of tags (replaces the old one); unchanged when omitted.",
+  })
   tags?: string[] | null;
 
-  @Field(() => [ApplicationLinkInput], { nullable: true })
+  @Field(() => [ApplicationLinkInput], {
+    nullable: true,
+    description: "The new list of links (replaces the old one); unchanged when omitted.",
+  })
   links?: ApplicationLinkInput[] | null;
 }
 
 /** Marks an application DEPRECATED, with its replacement and sunset day. */
 @InputType({ description: "Marks an application DEPRECATED; fields left out stay as they are, null clears." })
 export class DeprecateApplicationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The application to mark deprecated." })
   id!: string;
 
   @Field(() => ID, { nullable: true, description: "The application that replaces it: existing, not retired." })
@@ -106,7 +118,7 @@ export class DeprecateApplicationInput {
 /** Marks an application RETIRED. */
 @InputType({ description: "Marks an application RETIRED." })
 export class RetireApplicationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The application to retire." })
   id!: string;
 }
 
@@ -117,22 +129,22 @@ export abstract class ApplicationPayload {
   @Field(() => Application, { nullable: true, description: "The application after the write; null when refused." })
   application!: Application | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: "Why nothing was done; empty when the mutation succeeded." })
   userErrors!: UserError[];
 }
 
 /** The result of registerApplication. */
-@ObjectType()
+@ObjectType({ description: "The outcome of registerApplication." })
 export class RegisterApplicationPayload extends ApplicationPayload {}
 
 /** The result of updateApplication. */
-@ObjectType()
+@ObjectType({ description: "The outcome of updateApplication." })
 export class UpdateApplicationPayload extends ApplicationPayload {}
 
 /** The result of deprecateApplication. */
-@ObjectType()
+@ObjectType({ description: "The outcome of deprecateApplication." })
 export class DeprecateApplicationPayload extends ApplicationPayload {}
 
 /** The result of retireApplication. */
-@ObjectType()
+@ObjectType({ description: "The outcome of retireApplication." })
 export class RetireApplicationPayload extends ApplicationPayload {}

@@ -20,7 +20,7 @@ export class ApplicationHelpDesksResolver {
 /** The ends of an assignment: its desk (through the loader, usually primed) and its application (a key stub). */
 @Resolver(() => ApplicationHelpDesk)
 export class ApplicationHelpDeskResolver {
-  @FieldResolver(() => HelpDesk)
+  @FieldResolver(() => HelpDesk, { description: "The desk assigned." })
   async helpDesk(@Root() assignment: ApplicationHelpDesk, @Ctx() ctx: HelpDesksContext): Promise<HelpDesk> {
     const desk = await ctx.loaders.helpDeskById.load(assignment.helpDeskId);
     // The foreign key makes a missing desk impossible; say so plainly if it ever happens.

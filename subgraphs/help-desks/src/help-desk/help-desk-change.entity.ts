@@ -10,7 +10,7 @@ export type ChangeSummary = Record<string, string | number | boolean | null | st
 @ObjectType({ description: "One write to help-desk data, as the change log keeps it." })
 export class HelpDeskChange {
   @PrimaryColumn({ type: "varchar", length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: "The change's id." })
   id!: string;
 
   @Column({ type: "varchar", length: 128 })
@@ -28,11 +28,15 @@ export class HelpDeskChange {
   targetId!: string;
 
   @Column({ type: Date })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the change was made." })
   at!: Date;
 
   @Column({ name: "request_id", type: "varchar", length: 128, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The id of the request that made the change, to find it in the logs; null for changes made by the seed.",
+  })
   requestId!: string | null;
 
   @Column({ type: "simple-json" })

@@ -17,11 +17,11 @@ export class HelpDesk {
   id!: string;
 
   @Column({ type: "varchar", length: 200 })
-  @Field(() => String)
+  @Field(() => String, { description: "The desk's name." })
   name!: string;
 
   @Column({ type: "text", nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the desk helps with; null when none was given." })
   description!: string | null;
 
   @Column({ type: "simple-json" })
@@ -48,7 +48,7 @@ export class HelpDesk {
   createdAt!: Date;
 
   @UpdateDateColumn({ name: "updated_at", type: Date })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the desk's record last changed." })
   updatedAt!: Date;
 }
 

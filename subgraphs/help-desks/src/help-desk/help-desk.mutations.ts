@@ -29,7 +29,10 @@ export class HelpDeskMutationResolver {
   @Mutation(() => CreateHelpDeskPayload, { description: `Creates a help desk. ${ADMIN_ONLY}` })
   createHelpDesk(
     @Ctx() ctx: HelpDesksContext,
-    @Arg("input", () => CreateHelpDeskInput) input: CreateHelpDeskInput,
+    @Arg("input", () => CreateHelpDeskInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: CreateHelpDeskInput,
   ): Promise<CreateHelpDeskPayload> {
     return createHelpDesk(ctx, input);
   }
@@ -37,7 +40,10 @@ export class HelpDeskMutationResolver {
   @Mutation(() => UpdateHelpDeskPayload, { description: `Changes a desk's name, description or notes. ${ADMIN_ONLY}` })
   updateHelpDesk(
     @Ctx() ctx: HelpDesksContext,
-    @Arg("input", () => UpdateHelpDeskInput) input: UpdateHelpDeskInput,
+    @Arg("input", () => UpdateHelpDeskInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: UpdateHelpDeskInput,
   ): Promise<UpdateHelpDeskPayload> {
     return updateHelpDesk(ctx, input);
   }
@@ -47,7 +53,10 @@ export class HelpDeskMutationResolver {
   })
   replaceContactPoints(
     @Ctx() ctx: HelpDesksContext,
-    @Arg("input", () => ReplaceContactPointsInput) input: ReplaceContactPointsInput,
+    @Arg("input", () => ReplaceContactPointsInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: ReplaceContactPointsInput,
   ): Promise<ReplaceContactPointsPayload> {
     return replaceContactPoints(ctx, input);
   }
@@ -55,7 +64,10 @@ export class HelpDeskMutationResolver {
   @Mutation(() => SetHelpDeskHoursPayload, { description: `Sets or (with null) clears a desk's hours. ${ADMIN_ONLY}` })
   setHelpDeskHours(
     @Ctx() ctx: HelpDesksContext,
-    @Arg("input", () => SetHelpDeskHoursInput) input: SetHelpDeskHoursInput,
+    @Arg("input", () => SetHelpDeskHoursInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: SetHelpDeskHoursInput,
   ): Promise<SetHelpDeskHoursPayload> {
     return setHelpDeskHours(ctx, input);
   }
@@ -65,7 +77,10 @@ export class HelpDeskMutationResolver {
   })
   assignHelpDesk(
     @Ctx() ctx: HelpDesksContext,
-    @Arg("input", () => AssignHelpDeskInput) input: AssignHelpDeskInput,
+    @Arg("input", () => AssignHelpDeskInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: AssignHelpDeskInput,
   ): Promise<AssignHelpDeskPayload> {
     return assignHelpDesk(ctx, input);
   }
@@ -73,7 +88,10 @@ export class HelpDeskMutationResolver {
   @Mutation(() => UnassignHelpDeskPayload, { description: `Removes a desk from an application. ${ADMIN_ONLY}` })
   unassignHelpDesk(
     @Ctx() ctx: HelpDesksContext,
-    @Arg("input", () => UnassignHelpDeskInput) input: UnassignHelpDeskInput,
+    @Arg("input", () => UnassignHelpDeskInput, {
+      description: "What to change; each field of the input says what it means.",
+    })
+    input: UnassignHelpDeskInput,
   ): Promise<UnassignHelpDeskPayload> {
     return unassignHelpDesk(ctx, input);
   }
@@ -84,7 +102,11 @@ export class HelpDeskMutationResolver {
   })
   helpDeskChanges(
     @Ctx() ctx: HelpDesksContext,
-    @Arg("helpDeskId", () => ID, { nullable: true }) helpDeskId?: string | null,
+    @Arg("helpDeskId", () => ID, {
+      nullable: true,
+      description: "Only this desk's changes; every desk's when omitted.",
+    })
+    helpDeskId?: string | null,
     @Arg("first", () => Int, { nullable: true, description: "0 to 100 (default 20)." }) first?: number | null,
   ): Promise<HelpDeskChange[]> {
     requireRole(ctx, "HELPDESK_ADMIN", "AUDITOR");

@@ -21,13 +21,20 @@ export class HelpDeskResolver {
     search?: string | null,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
     first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
+    })
+    after?: string | null,
   ): Promise<HelpDeskConnection> {
     return listHelpDesks(ctx.dataSource, search, first, after);
   }
 
   @Query(() => HelpDesk, { nullable: true, description: "One help desk by id; null when there is none." })
-  helpDesk(@Ctx() ctx: HelpDesksContext, @Arg("id", () => ID) id: string): Promise<HelpDesk | null> {
+  helpDesk(
+    @Ctx() ctx: HelpDesksContext,
+    @Arg("id", () => ID, { description: "The desk's id." }) id: string,
+  ): Promise<HelpDesk | null> {
     return ctx.loaders.helpDeskById.load(id);
   }
 

@@ -7,8 +7,28 @@ export { ContactKind, Weekday };
 registerEnumType(ContactKind, {
   name: "ContactKind",
   description: "How a contact point is reached; LOCAL_DESK is an instruction to contact the caller's local help desk.",
+  valuesConfig: {
+    PHONE: { description: "A telephone number (E.164 value, with the published display)." },
+    TTY: { description: "A TTY (text telephone) number." },
+    FAX: { description: "A fax number." },
+    EMAIL: { description: "An email address." },
+    WEB: { description: "A web page or form." },
+    LOCAL_DESK: { description: "An instruction: contact your local help desk." },
+  },
 });
-registerEnumType(Weekday, { name: "Weekday", description: "A day of the week." });
+registerEnumType(Weekday, {
+  name: "Weekday",
+  description: "A day of the week.",
+  valuesConfig: {
+    MONDAY: { description: "Monday." },
+    TUESDAY: { description: "Tuesday." },
+    WEDNESDAY: { description: "Wednesday." },
+    THURSDAY: { description: "Thursday." },
+    FRIDAY: { description: "Friday." },
+    SATURDAY: { description: "Saturday." },
+    SUNDAY: { description: "Sunday." },
+  },
+});
 
 /** What kind of flaw the seed found in what the page published. */
 export enum DataQualityCode {
@@ -23,12 +43,23 @@ export enum DataQualityCode {
 registerEnumType(DataQualityCode, {
   name: "DataQualityCode",
   description: "What kind of flaw a data-quality issue is.",
+  valuesConfig: {
+    MALFORMED_VALUE: {
+      description: "A published value could not be read as what it claims to be (a phone number, an address).",
+    },
+    NO_CONTACT: { description: "The desk has no contact points." },
+    NAME_ASSUMED: { description: "The source named no desk; the name is ours." },
+    NAME_VARIANT: { description: "The source names this desk differently in different places." },
+    TIME_ZONE_ASSUMED: { description: "The source gave hours without a time zone; the zone is assumed." },
+    DAYS_ASSUMED: { description: "The source gave hours without days; the days are assumed." },
+    KIND_ASSUMED: { description: "The source did not say what kind of contact a value is; the kind is assumed." },
+  },
 });
 
 /** One way to reach a desk: a phone (E.164 value, published display), TTY, fax, email, web address or instruction. */
 @ObjectType({ description: "One way to reach a help desk." })
 export class ContactPoint implements ContactPointValue {
-  @Field(() => ContactKind)
+  @Field(() => ContactKind, { description: "How the contact point is reached." })
   kind!: ContactKind;
 
   @Field(() => String, {
@@ -55,10 +86,10 @@ export class ContactPoint implements ContactPointValue {
 /** Weekly opening hours: open from `opens` to `closes` on each of `days`. */
 @ObjectType({ description: "Open from opens to closes (HH:MM, 24-hour, local to the desk's zone) on each day." })
 export class OpeningHoursRule implements WeeklyRule {
-  @Field(() => [Weekday])
+  @Field(() => [Weekday], { description: "The days the rule applies to." })
   days!: Weekday[];
 
-  @Field(() => String)
+  @Field(() => String, { description: "Opening time (HH:MM) in the desk's time zone." })
   opens!: string;
 
   @Field(() => String, { description: "24:00 means until midnight." })
@@ -71,16 +102,16 @@ export class OpeningHoursException implements HoursException {
   @Field(() => String, { description: "YYYY-MM-DD, in the desk's zone." })
   date!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when the desk is closed all day." })
   closed!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Opening time that day (HH:MM); null when closed." })
   opens!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Closing time that day (HH:MM); null when closed." })
   closes!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why the hours differ that day; null when not said." })
   note!: string | null;
 }
 
@@ -91,10 +122,10 @@ export class OpeningHours implements Hours {
   timeZone!: string;
 
   @Directive("@listSize(assumedSize: 7)")
-  @Field(() => [OpeningHoursRule])
+  @Field(() => [OpeningHoursRule], { description: "The regular weekly hours." })
   weekly!: OpeningHoursRule[];
 
-  @Field(() => [OpeningHoursException])
+  @Field(() => [OpeningHoursException], { description: "Dates with other hours, or closed." })
   exceptions!: OpeningHoursException[];
 }
 
@@ -106,7 +137,7 @@ export class DataQualityIssue {
   })
   field!: string;
 
-  @Field(() => DataQualityCode)
+  @Field(() => DataQualityCode, { description: "What kind of flaw this is." })
   code!: DataQualityCode;
 
   @Field(() => String, { description: "What was wrong and what was done about it." })
