@@ -35,6 +35,7 @@ export {
 export type { TextInputRule, TextInputRules } from "./input-hygiene.js";
 export { connectionOf, type ConnectionOptions, type CountedPage, type Edge, type Page } from "./connection.js";
 export { writeTransaction } from "./transaction.js";
+export { Refused, runWrite, type UniqueRule, type WriteContext, type WriteResult } from "./write.js";
 export { decodeReadinessParts, encodeReadinessParts, type ReadinessPart, type ReadinessPartKind } from "./readiness.js";
 export { createAppendOnlyTriggers, dropAppendOnlyTriggers } from "./append-only.js";
 export { runSubgraph, viewerOf, type SubgraphDefinition, type SubgraphServices } from "./subgraph.js";

@@ -7,7 +7,8 @@ import { loadAccessRolesConfig, MAX_TEXT } from "../config.js";
 import type { AccessRolesContext } from "../context.js";
 import { maySee } from "../shared/permissions.js";
 import { addDays } from "../shared/time.js";
-import { logRefusal, Refused, runWrite } from "../shared/write.js";
+import { Refused } from "@portal-graph/subgraph-kit";
+import { logRefusal, runWrite } from "../shared/write.js";
 import { expireRequest } from "../sweep/sweep-steps.js";
 import { recordUser } from "../user/user.service.js";
 import { AccessRequest } from "./access-request.entity.js";
@@ -114,7 +115,7 @@ export async function requestAccess(ctx: AccessRolesContext, input: RequestAcces
     },
     [
       {
-        index: "access_request_one_pending",
+        constraint: "access_request_one_pending",
         columns: "access_request.requester_id, access_request.role_id",
         refusal: alreadyPending(role.name),
       },

@@ -10,7 +10,8 @@ import { RoleGrant } from "../role-grant/role-grant.entity.js";
 import { Role } from "../role/role.entity.js";
 import { approvedApplications, mayApproveIn, maySee } from "../shared/permissions.js";
 import { addDays, dayOf } from "../shared/time.js";
-import { logRefusal, Refused, runWrite } from "../shared/write.js";
+import { Refused } from "@portal-graph/subgraph-kit";
+import { logRefusal, runWrite } from "../shared/write.js";
 import { settleGrant } from "../sweep/sweep-steps.js";
 import { AccessDecision, AccessRequest } from "./access-request.entity.js";
 import type { DecideAccessRequestInput } from "./access-request.inputs.js";
@@ -132,12 +133,12 @@ export async function decideAccessRequest(
     },
     [
       {
-        index: "access_decision_one_per_request",
+        constraint: "access_decision_one_per_request",
         columns: "access_decision.request_id",
         refusal: notPending(AccessRequestStatus.APPROVED),
       },
       {
-        index: "role_grant_one_held",
+        constraint: "role_grant_one_held",
         columns: "role_grant.user_id, role_grant.role_id",
         refusal: standingRefusal("requestId", AccessBlockerKind.ROLE_ALREADY_HELD, role.name),
       },

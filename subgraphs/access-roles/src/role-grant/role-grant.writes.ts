@@ -6,7 +6,8 @@ import { CERTIFICATION_PERIOD_DAYS, CERTIFICATION_WINDOW_DAYS, MAX_TEXT } from "
 import type { AccessRolesContext } from "../context.js";
 import { approvedApplications, mayApproveIn, maySee } from "../shared/permissions.js";
 import { addDays, dayOf } from "../shared/time.js";
-import { logRefusal, Refused, runWrite } from "../shared/write.js";
+import { Refused } from "@portal-graph/subgraph-kit";
+import { logRefusal, runWrite } from "../shared/write.js";
 import { RoleGrant, RoleGrantStatus } from "./role-grant.entity.js";
 import type { CertifyRoleGrantInput, RevokeRoleGrantInput } from "./role-grant.inputs.js";
 import { isHeld } from "./role-grant.status.js";

@@ -1,8 +1,9 @@
 import { Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { hasRole, isSelf, ForbiddenError, requireViewer, writeTransaction } from "@portal-graph/subgraph-kit";
+import { hasRole, isSelf, ForbiddenError, requireViewer } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
 import { MfaStatus, User } from "./user.entity.js";
 import { recordUser, userOf } from "./user.service.js";
+import { runWrite } from "../shared/write.js";
 
 /**
  * `me`, and the fields of User not everyone may read: a user's name and portal roles need a signed-in viewer (through
@@ -26,9 +27,8 @@ export class UserResolver {
   async recordSignIn(@Ctx() ctx: AccessRolesContext): Promise<User> {
     const viewer = requireViewer(ctx);
     const stored = await ctx.loaders.userById.load(viewer.id);
-    const user = await writeTransaction(ctx.dataSource, (manager) => recordUser(manager, viewer, stored));
-    ctx.loaders.userById.clear(viewer.id);
-    return user;
+    const { value: user } = await runWrite(ctx, (manager) => recordUser(manager, viewer, stored));
+    return user!;
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { isPostgres, requireViewer, writeTransaction } from "@portal-graph/subgraph-kit";
+import { isPostgres, requireViewer, runWrite } from "@portal-graph/subgraph-kit";
 import { InputChecks, userError, type UserErrorCode } from "../user-errors.js";
 import { now as clockNow, today } from "../clock.js";
 import { standingOf } from "../compliance/compliance.service.js";
@@ -54,7 +54,8 @@ export async function acknowledgePolicy(
     if (!checks.ok) return { acknowledgement: null, created: false, userErrors: checks.errors };
   }
 
-  const outcome = await writeTransaction(ctx.dataSource, async (manager) => {
+  // Nothing here refuses inside the transaction: the checks above did; runWrite clears the request's loaders.
+  const { value: outcome } = await runWrite(ctx, async (manager) => {
     await holdUser(manager, viewer.id, at);
     const latest = await latestAcknowledgementOf(manager, viewer.id, policy.id);
     if (latest && latest.policyVersionId === version.id) {
@@ -77,17 +78,13 @@ export async function acknowledgePolicy(
       created: true,
     };
   });
-  if (outcome.created) {
-    ctx.loaders.latestByUser.clear(viewer.id);
-    ctx.loaders.acknowledgementPage.clearAll();
-  }
-  return { ...outcome, userErrors: [] };
+  return { ...outcome!, userErrors: [] };
 }
 
 /**
  * Records the user as seen (report population) and, on PostgreSQL, locks their row for the transaction, so two
  * acknowledgements by one user at once take turns and the second sees the first (no duplicate on a double click).
- * SQLite transactions already take turns (writeTransaction).
+ * SQLite transactions already take turns (the kit's writeTransaction, under runWrite).
  */
 async function holdUser(manager: EntityManager, userId: string, at: Date): Promise<void> {
   await manager

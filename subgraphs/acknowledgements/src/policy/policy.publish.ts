@@ -1,4 +1,4 @@
-import { isPostgres, requireRole, writeTransaction } from "@portal-graph/subgraph-kit";
+import { isPostgres, Refused, requireRole, runWrite } from "@portal-graph/subgraph-kit";
 import { InputChecks, userError, type UserError } from "../user-errors.js";
 import { isCalendarDay, now as clockNow, today } from "../clock.js";
 import type { AcknowledgementsContext } from "../context.js";
@@ -8,13 +8,6 @@ import { contentHashOf, PolicyVersion, versionIdOf } from "./policy-version.enti
 import type { PublishPolicyVersionInput, PublishPolicyVersionPayload } from "./policy.write-types.js";
 
 const MAX_BODY = 20_000;
-
-/** A refusal found inside the transaction: thrown to roll it back, returned as userErrors. */
-class Refused extends Error {
-  constructor(readonly userErrors: UserError[]) {
-    super(userErrors.map((error) => error.message).join("; "));
-  }
-}
 
 /**
  * Publishes the next version of a policy (POLICY_ADMIN; UNAUTHENTICATED / FORBIDDEN otherwise, nothing written).
@@ -45,67 +38,57 @@ export async function publishPolicyVersion(
   }
   if (!checks.ok) return { policyVersion: null, userErrors: checks.errors };
 
-  let published: PolicyVersion;
-  try {
-    published = await writeTransaction(ctx.dataSource, async (manager) => {
-      // Locking the policy row makes concurrent publishes of one policy take turns for the next version number.
-      const lock = isPostgres(manager.connection) ? { mode: "pessimistic_write" as const } : undefined;
-      const policy = await manager.findOne(Policy, { where: { id: input.policyId }, lock });
-      if (!policy) throw new Refused([userError("policyId", "NOT_FOUND", `No policy has id ${input.policyId}`)]);
-      const latest = await manager.findOne(PolicyVersion, {
-        where: { policyId: policy.id },
-        order: { version: "DESC" },
-      });
-      const contentHash = contentHashOf(body);
-      if (latest && effectiveOn < latest.effectiveOn) {
-        throw new Refused([
-          userError(
-            "effectiveOn",
-            "EFFECTIVE_BEFORE_LATEST",
-            `The latest version takes effect on ${latest.effectiveOn}`,
-          ),
-        ]);
-      }
-      if (latest?.contentHash === contentHash) {
-        throw new Refused([userError("body", "SAME_CONTENT", `The text is that of ${latest.id} already`)]);
-      }
-      const number = (latest?.version ?? 0) + 1;
-      const version = Object.assign(new PolicyVersion(), {
-        id: versionIdOf(policy.id, number),
-        policyId: policy.id,
+  const result = await runWrite<PolicyVersion, UserError>(ctx, async (manager) => {
+    // Locking the policy row makes concurrent publishes of one policy take turns for the next version number.
+    const lock = isPostgres(manager.connection) ? { mode: "pessimistic_write" as const } : undefined;
+    const policy = await manager.findOne(Policy, { where: { id: input.policyId }, lock });
+    if (!policy) throw new Refused([userError("policyId", "NOT_FOUND", `No policy has id ${input.policyId}`)]);
+    const latest = await manager.findOne(PolicyVersion, {
+      where: { policyId: policy.id },
+      order: { version: "DESC" },
+    });
+    const contentHash = contentHashOf(body);
+    if (latest && effectiveOn < latest.effectiveOn) {
+      throw new Refused([
+        userError("effectiveOn", "EFFECTIVE_BEFORE_LATEST", `The latest version takes effect on ${latest.effectiveOn}`),
+      ]);
+    }
+    if (latest?.contentHash === contentHash) {
+      throw new Refused([userError("body", "SAME_CONTENT", `The text is that of ${latest.id} already`)]);
+    }
+    const number = (latest?.version ?? 0) + 1;
+    const version = Object.assign(new PolicyVersion(), {
+      id: versionIdOf(policy.id, number),
+      policyId: policy.id,
+      version: number,
+      effectiveOn,
+      body,
+      contentHash,
+      supersedesId: latest?.id ?? null,
+      keepsEarlierAcknowledgements: input.keepsEarlierAcknowledgements ?? false,
+      ombControlNumber: input.omb?.controlNumber ?? null,
+      ombExpiresOn: input.omb?.expiresOn ?? null,
+      ombBurdenMinutes: input.omb?.burdenMinutes ?? null,
+      publishedAt: at,
+      publishedBy: viewer.id,
+    });
+    await manager.insert(PolicyVersion, version);
+    await manager.insert(PolicyChange, {
+      policyId: policy.id,
+      policyVersionId: version.id,
+      actor: viewer.id,
+      action: "PUBLISH_VERSION",
+      at,
+      requestId: ctx.requestId,
+      details: {
         version: number,
         effectiveOn,
-        body,
         contentHash,
-        supersedesId: latest?.id ?? null,
-        keepsEarlierAcknowledgements: input.keepsEarlierAcknowledgements ?? false,
-        ombControlNumber: input.omb?.controlNumber ?? null,
-        ombExpiresOn: input.omb?.expiresOn ?? null,
-        ombBurdenMinutes: input.omb?.burdenMinutes ?? null,
-        publishedAt: at,
-        publishedBy: viewer.id,
-      });
-      await manager.insert(PolicyVersion, version);
-      await manager.insert(PolicyChange, {
-        policyId: policy.id,
-        policyVersionId: version.id,
-        actor: viewer.id,
-        action: "PUBLISH_VERSION",
-        at,
-        requestId: ctx.requestId,
-        details: {
-          version: number,
-          effectiveOn,
-          contentHash,
-          keepsEarlierAcknowledgements: version.keepsEarlierAcknowledgements,
-        },
-      });
-      return version;
+        keepsEarlierAcknowledgements: version.keepsEarlierAcknowledgements,
+      },
     });
-  } catch (error) {
-    if (error instanceof Refused) return { policyVersion: null, userErrors: error.userErrors };
-    throw error;
-  }
+    return version;
+  });
   ctx.loaders.forgetCatalog();
-  return { policyVersion: published, userErrors: [] };
+  return { policyVersion: result.value, userErrors: result.userErrors };
 }

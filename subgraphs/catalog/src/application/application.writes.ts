@@ -3,6 +3,7 @@ import {
   ForbiddenError,
   hasRole,
   isPostgres,
+  Refused,
   requireRole,
   requireViewer,
   type Viewer,
@@ -19,7 +20,7 @@ import {
   type ApplicationFields,
   type LinkValue,
 } from "./application.checks.js";
-import { Refused, runWrite, type WritePayload } from "./application.transaction.js";
+import { runApplicationWrite, type WritePayload } from "./application.transaction.js";
 import { Lifecycle } from "./application.types.js";
 import type {
   DeprecateApplicationInput,
@@ -34,7 +35,7 @@ export async function registerApplication(ctx: CatalogContext, input: RegisterAp
   const checks = checkFields(input, new InputChecks().slug("id", input.id));
   if (!checks.ok) return { application: null, userErrors: checks.errors };
   const fields: ApplicationFields = { ...NO_FIELDS, ...givenFields(input) };
-  return runWrite(ctx, viewer, async (manager, now) => {
+  return runApplicationWrite(ctx, viewer, async (manager, now) => {
     const taken = [];
     if (await manager.existsBy(Application, { id: input.id })) {
       taken.push(userError("id", "ID_TAKEN", "An application with this id exists"));
@@ -66,7 +67,7 @@ export async function registerApplication(ctx: CatalogContext, input: RegisterAp
 export async function updateApplication(ctx: CatalogContext, input: UpdateApplicationInput): Promise<WritePayload> {
   const viewer = requireViewer(ctx);
   const checks = checkFields(input);
-  return runWrite(ctx, viewer, async (manager, now) => {
+  return runApplicationWrite(ctx, viewer, async (manager, now) => {
     const { app, admin } = await loadForWrite(manager, viewer, input.id);
     const given = givenFields(input);
     if (!admin && given.ownerGroup !== undefined && given.ownerGroup !== app.ownerGroup) {
@@ -94,7 +95,7 @@ export async function deprecateApplication(
 ): Promise<WritePayload> {
   const viewer = requireViewer(ctx);
   const checks = checkSunsetOn(new InputChecks(), input.sunsetOn);
-  return runWrite(ctx, viewer, async (manager, now) => {
+  return runApplicationWrite(ctx, viewer, async (manager, now) => {
     const { app } = await loadForWrite(manager, viewer, input.id);
     if (app.lifecycle === Lifecycle.RETIRED) throw new Refused([alreadyRetired(app)]);
     if (input.replacedBy != null) await checkReplacement(manager, checks, app.id, input.replacedBy);
@@ -119,7 +120,7 @@ export async function deprecateApplication(
 /** Marks an application RETIRED and stamps retired_at; retiring it twice is refused. */
 export async function retireApplication(ctx: CatalogContext, input: RetireApplicationInput): Promise<WritePayload> {
   const viewer = requireViewer(ctx);
-  return runWrite(ctx, viewer, async (manager, now) => {
+  return runApplicationWrite(ctx, viewer, async (manager, now) => {
     const { app } = await loadForWrite(manager, viewer, input.id);
     if (app.lifecycle === Lifecycle.RETIRED) throw new Refused([alreadyRetired(app)]);
     await manager.update(Application, { id: app.id }, { lifecycle: Lifecycle.RETIRED, retiredAt: now, updatedAt: now });

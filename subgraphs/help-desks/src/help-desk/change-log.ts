@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { requireRole, writeTransaction, type Viewer } from "@portal-graph/subgraph-kit";
+import { requireRole, runWrite, type UniqueRule, type Viewer } from "@portal-graph/subgraph-kit";
 import { userError, type UserError } from "../user-errors.js";
 import type { HelpDesksContext } from "../context.js";
 import { HelpDeskChange, type ChangeSummary } from "./help-desk-change.entity.js";
@@ -23,35 +23,41 @@ export interface ChangeRecord {
 }
 
 /**
- * Runs a write and its change-log row in one transaction, so a change is never made without its record (nor the
- * record without the change). Afterwards the request's loaders forget what they cached, and the log line names the
- * actor by id only.
+ * Runs a write and its change-log row in one transaction, through the kit's runWrite, so a change is never made
+ * without its record (nor the record without the change); the request's loaders forget what they cached, and the log
+ * line names the actor by id only. Answers the refusals a concurrent write caused (one of `unique`), and then
+ * nothing was written; none otherwise.
  */
-export async function commitChange<T>(
+export async function commitChange(
   ctx: HelpDesksContext,
   viewer: Viewer,
   change: ChangeRecord,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
-  const result = await writeTransaction(ctx.dataSource, async (manager) => {
-    const value = await work(manager);
-    await manager.insert(
-      HelpDeskChange,
-      Object.assign(new HelpDeskChange(), {
-        id: randomUUID(),
-        actor: viewer.id,
-        action: change.action,
-        targetId: change.helpDeskId,
-        at: new Date(),
-        requestId: ctx.requestId,
-        summary: change.summary,
-      }),
-    );
-    return value;
-  });
-  for (const loader of Object.values(ctx.loaders)) loader.clearAll();
-  ctx.logger.info({ actor: viewer.id, action: change.action, helpDeskId: change.helpDeskId }, "help desk changed");
-  return result;
+  work: (manager: EntityManager) => Promise<unknown>,
+  unique: readonly UniqueRule<UserError>[] = [],
+): Promise<UserError[]> {
+  const { userErrors } = await runWrite(
+    ctx,
+    async (manager, now) => {
+      await work(manager);
+      await manager.insert(
+        HelpDeskChange,
+        Object.assign(new HelpDeskChange(), {
+          id: randomUUID(),
+          actor: viewer.id,
+          action: change.action,
+          targetId: change.helpDeskId,
+          at: now,
+          requestId: ctx.requestId,
+          summary: change.summary,
+        }),
+      );
+    },
+    unique,
+  );
+  if (userErrors.length === 0) {
+    ctx.logger.info({ actor: viewer.id, action: change.action, helpDeskId: change.helpDeskId }, "help desk changed");
+  }
+  return userErrors;
 }
 
 /** The desk, or a HELP_DESK_NOT_FOUND user error on the named input field. */

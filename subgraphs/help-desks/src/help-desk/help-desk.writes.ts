@@ -58,6 +58,9 @@ async function currentContactPoints(manager: EntityManager, helpDeskId: string):
   return manager.find(HelpDeskContactPointRow, { where: { helpDeskId }, order: { position: "ASC" } });
 }
 
+const deskExists = (id: string): UserError =>
+  new InputChecks().add("id", "HELP_DESK_EXISTS", `id: a help desk "${id}" exists already`).errors[0]!;
+
 const loadDesk = (ctx: HelpDesksContext, id: string) => ctx.loaders.helpDeskById.load(id);
 
 /** createHelpDesk: a new desk with its contact points and hours, or user errors and nothing written. */
@@ -74,10 +77,10 @@ export async function createHelpDesk(ctx: HelpDesksContext, input: CreateHelpDes
   const errors = [...checks.errors, ...contactPoints.errors, ...(hours?.errors ?? [])];
   if (errors.length) return refused(errors);
   if ((await findDesk(ctx, id, "id")).desk) {
-    return refused(new InputChecks().add("id", "HELP_DESK_EXISTS", `id: a help desk "${id}" exists already`).errors);
+    return refused([deskExists(id)]);
   }
   const points = contactPoints.value!;
-  await commitChange(
+  const taken = await commitChange(
     ctx,
     viewer,
     {
@@ -96,7 +99,10 @@ export async function createHelpDesk(ctx: HelpDesksContext, input: CreateHelpDes
       });
       await writeContactPoints(manager, id, points);
     },
+    // Another admin created the same id between the check above and this insert.
+    [{ constraint: /^PK_/, columns: "help_desk.id", refusal: deskExists(id) }],
   );
+  if (taken.length) return refused(taken);
   return { helpDesk: await loadDesk(ctx, id), userErrors: [] };
 }
 
