@@ -70,7 +70,7 @@ function linkWorkspaces(): void {
     const link = path.join(checkout, "node_modules", entry.package);
     if (!existsSync(link)) symlinkSync(path.join(checkout, "subgraphs", entry.name), link);
   }
-  for (const name of ["auth", "http-kit", "operation-limits", "subgraph-kit", "telemetry"]) {
+  for (const name of readdirSync(path.join(checkout, "packages"))) {
     const link = path.join(checkout, "node_modules", "@portal-graph", name);
     if (!existsSync(link)) symlinkSync(path.join(checkout, "packages", name), link);
   }

@@ -3,7 +3,8 @@ import { today } from "../clock.js";
 import type { PolicyCatalog } from "../policy/policy.catalog.js";
 import type { Policy } from "../policy/policy.entity.js";
 import type { PolicyVersion } from "../policy/policy-version.entity.js";
-import { PolicyKind, PolicyScope } from "../policy/policy.types.js";
+import { PRIVILEGED_PREREQUISITES } from "@portal-graph/policy-kinds";
+import { PolicyScope, type PolicyKind } from "../policy/policy.types.js";
 import type { Compliance, ComplianceRequirement } from "./compliance.types.js";
 import { COMPLIANT_STATUSES, judge, type Judgement } from "./status.js";
 
@@ -12,12 +13,6 @@ export interface ComplianceScope {
   applicationId: string | null;
   privileged: boolean;
 }
-
-/** The kinds a privileged role needs acknowledged first (Rules of Behavior and the privileged-user addendum). */
-export const PRIVILEGED_PREREQUISITES: readonly PolicyKind[] = [
-  PolicyKind.RULES_OF_BEHAVIOR,
-  PolicyKind.PRIVILEGED_USER_ADDENDUM,
-];
 
 /**
  * The policies to acknowledge, in catalog order: everyone's always; privileged users' when privileged; an

@@ -1,26 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 
 /** What a policy text is. */
-export enum PolicyKind {
-  WARNING_BANNER = "WARNING_BANNER",
-  RULES_OF_BEHAVIOR = "RULES_OF_BEHAVIOR",
-  PRIVILEGED_USER_ADDENDUM = "PRIVILEGED_USER_ADDENDUM",
-  APPLICATION_RULES = "APPLICATION_RULES",
-  PRIVACY_ACT_STATEMENT = "PRIVACY_ACT_STATEMENT",
-  PAPERWORK_REDUCTION_ACT_NOTICE = "PAPERWORK_REDUCTION_ACT_NOTICE",
-}
-registerEnumType(PolicyKind, {
-  name: "PolicyKind",
-  description: "What a policy text is.",
-  valuesConfig: {
-    WARNING_BANNER: { description: "The system use notification shown before sign-in." },
-    RULES_OF_BEHAVIOR: { description: "The portal's Rules of Behavior every user acknowledges." },
-    PRIVILEGED_USER_ADDENDUM: { description: "The addendum to the Rules of Behavior for holders of privileged roles." },
-    APPLICATION_RULES: { description: "Rules one application adds for its own users." },
-    PRIVACY_ACT_STATEMENT: { description: "The Privacy Act statement: a notice." },
-    PAPERWORK_REDUCTION_ACT_NOTICE: { description: "The Paperwork Reduction Act notice: a notice." },
-  },
-});
+// The kinds of policy are this subgraph's contract with access-roles, declared once in @portal-graph/policy-kinds.
+export { PolicyKind } from "@portal-graph/policy-kinds";
 
 /** Who must acknowledge a policy. */
 export enum PolicyScope {
