@@ -2,7 +2,18 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "data/**", ".turbo/**", "bench/**", "coverage/**", ".cache/**"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "portal-ui/src/graphql/generated/**",
+      "**/node_modules/**",
+      "data/**",
+      ".turbo/**",
+      "bench/**",
+      "coverage/**",
+      ".cache/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -16,6 +16,8 @@ export default defineConfig({
       "registry/src/**/*.test.ts",
       "tests/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "portal-ui/scripts/**/*.test.ts",
+      "portal-ui/server/**/*.test.ts",
     ],
     setupFiles: ["./vitest.setup.ts"],
     testTimeout: 30_000,

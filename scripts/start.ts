@@ -98,6 +98,8 @@ try {
     registryPort: Number(process.env.REGISTRY_PORT ?? 4010),
     devIssuerPort: useDevIssuer ? Number(process.env.DEV_ISSUER_PORT ?? 4100) : undefined,
     callerKeysDir: useDevCallerKeys ? path.resolve(root, process.env.DATA_DIR ?? "data", "caller-keys") : undefined,
+    // The example portal UI (portal-ui/, built by npm start's build) on PORTAL_PORT; not in --dev, which builds nothing.
+    portalUiPort: dev ? undefined : Number(process.env.PORTAL_PORT ?? 3000),
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "info", ...trustedDocumentsEnv() },
     onLine: printLine,
     restart: {},
@@ -129,7 +131,7 @@ forget = writeRunningGraph(root, {
   trustedCallerKeys: stack!.callerKeys?.trustedCallerKeys ?? null,
 });
 console.log(`
-Portal Graph is up: ${url}
+Portal Graph is up: ${url}${stack!.portalUi ? `\nThe example portal UI: ${stack!.portalUi.url}` : ""}
 
 Try:
   curl -s ${url} -H 'content-type: application/json' \\

@@ -33,7 +33,7 @@ export interface GraphQLResponse<T> {
 /** Starts the whole graph for one test file; stop() also removes its data. */
 export async function startTestStack(
   env: NodeJS.ProcessEnv = {},
-  options: Pick<StackOptions, "restart" | "onExit" | "onRestarted" | "without" | "registryPort"> = {},
+  options: Pick<StackOptions, "restart" | "onExit" | "onRestarted" | "without" | "registryPort" | "portalUiPort"> = {},
 ): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-graph-e2e-"));
   const lines: TestStack["lines"] = [];

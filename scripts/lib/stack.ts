@@ -7,9 +7,16 @@ import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Server } from "node:http";
-import { createServer as createNetServer } from "node:net";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
+import {
+  createPortalUiServer,
+  PORTAL_CLIENT_ID,
+  readPortalConfig,
+  type PortalConfig,
+} from "@portal-graph/portal-ui/server";
 import { ensureDevCallerKeys, type DevCallerKeys } from "@portal-graph/auth";
 import { startDevIssuer } from "@portal-graph/auth/dev-issuer";
+import { DEVELOPMENT_UI_ORIGIN } from "@portal-graph/http-kit";
 import { RegistryClient } from "@portal-graph/registry";
 import { readRegistry, type RegistryEntry } from "@portal-graph/subgraph-kit/workspace";
 
@@ -58,6 +65,11 @@ export interface StackOptions {
    * them: the gateway signs with its key, the subgraphs trust all three. Leave undefined to use the variables as set.
    */
   callerKeysDir?: string;
+  /**
+   * Serve the example portal UI (portal-ui/, built) on this port (0: a free one) at http://localhost:<port>: the
+   * development issuer lets it sign in, and the gateway's CORS_ORIGINS include its origin.
+   */
+  portalUiPort?: number;
 }
 
 export interface RunningProcess {
@@ -77,6 +89,8 @@ export interface Stack {
   /** The schema registry, when the stack runs one (registryPort). */
   registry: RunningProcess | null;
   subgraphs: Map<string, RunningProcess>;
+  /** The example portal UI, when the stack serves it (portalUiPort). */
+  portalUi: PortalUi | null;
   /** Stops one subgraph (SIGTERM, waits for exit). */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph again on the port it had. */
@@ -114,11 +128,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   let stopped = false;
   let issuerServer: Server | undefined;
   let issuer: string | null = null;
+  const portalUi = options.portalUiPort === undefined ? null : await listenPortalUi(options.portalUiPort);
   if (options.devIssuerPort !== undefined) {
     const dataDir = path.resolve(root, options.env?.DATA_DIR ?? process.env.DATA_DIR ?? "data");
-    ({ server: issuerServer, issuer } = await startDevIssuer(path.join(dataDir, "dev-issuer"), options.devIssuerPort));
+    const signIn = portalUi
+      ? { clients: [{ clientId: PORTAL_CLIENT_ID, redirectUris: [portalUi.redirectUri] }] }
+      : undefined;
+    ({ server: issuerServer, issuer } = await startDevIssuer(
+      path.join(dataDir, "dev-issuer"),
+      options.devIssuerPort,
+      undefined,
+      undefined,
+      signIn,
+    ));
   }
   const issuerEnv: NodeJS.ProcessEnv = issuer ? { OIDC_ISSUER: issuer } : {};
+  // The UI calls the gateway cross-origin, and sends its operations by id: the gateway gets its manifest.
+  const portalUiEnv: NodeJS.ProcessEnv = portalUi
+    ? {
+        CORS_ORIGINS: corsOriginsWith(portalUi.origin, options.env),
+        TRUSTED_DOCUMENTS: withManifest(path.join(options.root, PORTAL_UI_MANIFEST), options.env),
+      }
+    : {};
   const callerKeys = options.callerKeysDir === undefined ? null : ensureDevCallerKeys(options.callerKeysDir);
   const subgraphKeysEnv: NodeJS.ProcessEnv = callerKeys ? { TRUSTED_CALLER_KEYS: callerKeys.trustedCallerKeys } : {};
   const gatewayKeysEnv: NodeJS.ProcessEnv = callerKeys
@@ -209,6 +240,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   for (const { name, port } of fixed) if (!(await isPortFree(port))) busy.push(`${port} (${name})`);
   if (busy.length > 0) {
     issuerServer?.close();
+    portalUi?.server.close();
     throw new Error(
       `port ${busy.join(", ")} ${busy.length > 1 ? "are" : "is"} already in use: is another graph still running? ` +
         "Stop it (or the process holding the port), then start again.",
@@ -255,10 +287,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const gateway = await launch(
       "gateway",
       packageDir(root, "@portal-graph/gateway"),
-      { ...gatewayKeysEnv, ...overrides, ...registryEnv, PORT: gatewayPort },
+      { ...gatewayKeysEnv, ...overrides, ...registryEnv, ...portalUiEnv, PORT: gatewayPort },
       "gateway listening",
     );
     await waitForReady(`${gateway.url}/ready`, options.readyTimeoutMs);
+    portalUi?.configure(
+      `http://localhost:${gateway.port}/graphql`,
+      issuer ?? options.env?.OIDC_ISSUER ?? process.env.OIDC_ISSUER,
+    );
 
     const stopProcess = async (child: ChildProcess) => {
       stopping.add(child);
@@ -279,6 +315,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         return registryProcess.current;
       },
       subgraphs,
+      portalUi,
       stopSubgraph: async (name) => stopProcess(subgraphs.get(name)!.child),
       restartSubgraph: async (name) => {
         const entry = registry.find((candidate) => candidate.name === name)!;
@@ -291,6 +328,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         await Promise.all([...subgraphs.values()].map((sg) => stopProcess(sg.child)));
         if (registryProcess.current) await stopProcess(registryProcess.current.child);
         issuerServer?.close();
+        portalUi?.server.close();
       },
     };
   } catch (error) {
@@ -298,6 +336,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const sg of subgraphs.values()) sg.child.kill("SIGTERM");
     registryProcess.current?.child.kill("SIGTERM");
     issuerServer?.close();
+    portalUi?.server.close();
     throw error;
   }
 }
@@ -397,4 +436,58 @@ async function waitForReady(url: string, timeoutMs = 30_000, gone: () => boolean
     if (Date.now() > deadline) throw new Error(`${url} did not answer ready within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+// The example portal UI (portal-ui/), served in this process: kept apart from the graph's processes above.
+
+export interface PortalUi {
+  /** http://localhost:<port>: the origin the browser sees, allowed by the gateway's CORS. */
+  url: string;
+  origin: string;
+  redirectUri: string;
+  server: Server;
+  /** Tells the UI where the gateway and the identity provider are (served at /config.json from then on). */
+  configure(gatewayUrl: string, issuer: string | undefined): void;
+}
+
+/** Listens first (so the issuer and the gateway can be told its origin), answers /config.json once configured. */
+async function listenPortalUi(port: number): Promise<PortalUi> {
+  let config: PortalConfig | undefined;
+  const server = createPortalUiServer({ config: () => config });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} (portal UI) is already in use`) : error),
+    );
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  return {
+    url: origin,
+    origin,
+    redirectUri: `${origin}/callback`,
+    server,
+    configure(gatewayUrl, issuer) {
+      if (!issuer) throw new Error("the portal UI needs an identity provider: OIDC_ISSUER or the development issuer");
+      config = readPortalConfig({
+        ...process.env,
+        PORTAL_GATEWAY_URL: gatewayUrl,
+        PORTAL_OIDC_ISSUER: process.env.PORTAL_OIDC_ISSUER ?? issuer,
+      });
+    },
+  };
+}
+
+/** The example UI's trusted documents, as its codegen writes them. */
+const PORTAL_UI_MANIFEST = "portal-ui/src/graphql/generated/persisted-documents.json";
+
+/** The gateway's trusted-document manifests: those configured and the UI's. */
+function withManifest(manifest: string, env: NodeJS.ProcessEnv | undefined): string {
+  const configured = (env?.TRUSTED_DOCUMENTS ?? process.env.TRUSTED_DOCUMENTS ?? "").split(",");
+  return [...new Set([...configured.map((entry) => entry.trim()).filter(Boolean), manifest])].join(",");
+}
+
+/** The gateway's CORS origins: those configured (or its development default) and the UI's. */
+function corsOriginsWith(origin: string, env: NodeJS.ProcessEnv | undefined): string {
+  const configured = (env?.CORS_ORIGINS ?? process.env.CORS_ORIGINS ?? DEVELOPMENT_UI_ORIGIN).split(",");
+  return [...new Set([...configured.map((entry) => entry.trim()).filter(Boolean), origin])].join(",");
 }

@@ -18,7 +18,7 @@ import { root } from "../harness.js";
 const WORKSPACES = ["packages", "subgraphs"].flatMap((dir) =>
   readdirSync(path.join(root, dir)).map((name) => path.join(dir, name)),
 );
-WORKSPACES.push("gateway", "registry");
+WORKSPACES.push("gateway", "registry", "portal-ui");
 
 let checkout: string;
 
@@ -74,7 +74,7 @@ function linkWorkspaces(): void {
     const link = path.join(checkout, "node_modules", "@portal-graph", name);
     if (!existsSync(link)) symlinkSync(path.join(checkout, "packages", name), link);
   }
-  for (const name of ["gateway", "registry"]) {
+  for (const name of ["gateway", "registry", "portal-ui"]) {
     const link = path.join(checkout, "node_modules", "@portal-graph", name);
     if (!existsSync(link)) symlinkSync(path.join(checkout, name), link);
   }

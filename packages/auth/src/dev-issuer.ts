@@ -10,6 +10,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from "jose";
 import { DEFAULT_ROLE_MAP, DEV_ISSUER_PATH } from "./config.js";
+import { DevSignIn, type DevSignInOptions } from "./dev-sign-in.js";
+
+export type { DevSignInClient, DevSignInOptions } from "./dev-sign-in.js";
 import { PORTAL_ROLES, viewerFromClaims, type Viewer } from "./viewer.js";
 
 /** A development user: what its token says. */
@@ -69,6 +72,8 @@ export interface MintOptions {
   signedInSecondsAgo?: number;
   /** How the user signed in (the amr claim), e.g. ["pwd"] for a password alone; default the user's own. */
   amr?: string[];
+  /** The OIDC nonce a browser sign-in sent, echoed in the token. */
+  nonce?: string;
 }
 
 /** The issuer identifier for a development issuer at origin (http://localhost:4100 → .../dev-issuer). */
@@ -97,6 +102,7 @@ export async function mintDevToken(dir: string, issuer: string, options: MintOpt
     groups,
     amr: options.amr ?? profile.amr,
     auth_time: now - (options.signedInSecondsAgo ?? 0),
+    ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
   })
     .setProtectedHeader({ alg: "ES256", kid: newest.kid, typ: "JWT" })
     .setIssuer(issuer)
@@ -111,22 +117,57 @@ export async function mintDevToken(dir: string, issuer: string, options: MintOpt
 /**
  * Serves discovery and JWKS for the keys in dir; resolves with the server and its issuer identifier. `issuerPath`
  * other than /dev-issuer is for the benchmark, whose processes run in production mode (which refuses /dev-issuer).
+ * With `signIn`, browsers of the registered clients also sign in through the authorization code flow with PKCE
+ * (`/authorize`, `/token`; see dev-sign-in.ts).
  */
 export async function startDevIssuer(
   dir: string,
   port: number,
   host = "127.0.0.1",
   issuerPath = DEV_ISSUER_PATH,
+  signIn?: DevSignInOptions,
 ): Promise<{ server: Server; issuer: string }> {
   if (process.env.NODE_ENV === "production")
     throw new Error("the development issuer does not run when NODE_ENV=production");
   await loadOrCreateDevKeys(dir);
   let issuer = "";
+  const codeFlow = signIn
+    ? new DevSignIn(signIn, DEV_USERS, (user, nonce) => mintDevToken(dir, issuer, { user, nonce }))
+    : undefined;
+  const browserOrigins = codeFlow?.origins() ?? [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    // A registered client's browser reads discovery and the token endpoint's answer cross-origin.
+    const origin = req.headers.origin;
+    if (origin !== undefined && browserOrigins.includes(origin)) {
+      res.setHeader("access-control-allow-origin", origin);
+      res.setHeader("vary", "Origin");
+    }
     let body: unknown;
+    if (codeFlow && url.pathname === `${issuerPath}/authorize`) {
+      void codeFlow.authorize(req, res, url).catch(() => res.writeHead(500).end());
+      return;
+    }
+    if (codeFlow && url.pathname === `${issuerPath}/token`) {
+      void codeFlow.token(req, res).catch(() => res.writeHead(500).end());
+      return;
+    }
     if (url.pathname === `${issuerPath}/.well-known/openid-configuration`) {
-      body = { issuer, jwks_uri: `${issuer}/jwks.json`, id_token_signing_alg_values_supported: ["ES256"] };
+      body = {
+        issuer,
+        jwks_uri: `${issuer}/jwks.json`,
+        id_token_signing_alg_values_supported: ["ES256"],
+        ...(codeFlow && {
+          authorization_endpoint: `${issuer}/authorize`,
+          token_endpoint: `${issuer}/token`,
+          response_types_supported: ["code"],
+          grant_types_supported: ["authorization_code"],
+          code_challenge_methods_supported: ["S256"],
+          token_endpoint_auth_methods_supported: ["none"],
+          scopes_supported: ["openid", "profile", "email"],
+          subject_types_supported: ["public"],
+        }),
+      };
     } else if (url.pathname === `${issuerPath}/jwks.json`) {
       // Read on every request so a rotation is published at once.
       const keys = JSON.parse(readFileSync(path.join(dir, "keys.json"), "utf8")) as StoredKey[];
