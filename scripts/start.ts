@@ -57,15 +57,19 @@ function trustedDocumentsEnv(): NodeJS.ProcessEnv {
 
 let stack: Stack | undefined;
 let forget = (): void => undefined;
-let shuttingDown = false;
+let shuttingDown: Promise<never> | undefined;
 
-async function shutdown(code: number): Promise<never> {
-  if (!shuttingDown) {
-    shuttingDown = true;
+/**
+ * Stops every process of the graph, then exits. Called again meanwhile (one Ctrl-C reaches this process twice,
+ * once from the terminal and once relayed by tsx), it waits for the same stop instead of exiting before it is done.
+ */
+function shutdown(code: number): Promise<never> {
+  shuttingDown ??= (async () => {
     forget();
     await stack?.stop();
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return shuttingDown;
 }
 
 /** Prints a child's line: its message for humans, or the JSON itself with LOG_LEVEL set. */
