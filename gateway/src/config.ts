@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadOperationLimits, type OperationLimitsConfig } from "./limits/config.js";
 import { loadRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.js";
-import { readCorsOrigins } from "@portal-graph/http-kit";
+import { readCorsOrigins, readFlag, readSetting, readWholeNumber } from "@portal-graph/http-kit";
 import type { TrustedDocumentsConfig } from "./trusted-documents.js";
 
 /** Everything the gateway reads from its environment, validated once at start. */
@@ -94,51 +94,53 @@ function overrideKey(name: string): string {
 
 /** Reads and validates the gateway's configuration; a bad value throws an Error naming the variable and the rule. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const introspection = readBoolean(env, "INTROSPECTION") ?? env.NODE_ENV !== "production";
+  const introspection = readFlag(env, "INTROSPECTION") ?? env.NODE_ENV !== "production";
   const rateLimit = loadRateLimitConfig(env);
   const trustedDocuments = readTrustedDocuments(env);
   return {
-    port: readInteger(env, "PORT", 4000, 0, 65_535),
-    host: read(env, "HOST") ?? "0.0.0.0",
-    supergraphPath: path.resolve(read(env, "SUPERGRAPH_PATH") ?? defaultSupergraphPath()),
+    port: readWholeNumber(env, "PORT", 4000, 0, 65_535),
+    host: readSetting(env, "HOST") ?? "0.0.0.0",
+    supergraphPath: path.resolve(readSetting(env, "SUPERGRAPH_PATH") ?? defaultSupergraphPath()),
     supergraphUrl: readSupergraphUrl(env),
-    registryToken: read(env, "REGISTRY_TOKEN"),
+    registryToken: readSetting(env, "REGISTRY_TOKEN"),
     usageReportUrl: readUsageReportUrl(env),
-    usageReportIntervalMs: readInteger(env, "USAGE_REPORT_INTERVAL_MS", 5000, 100, 3_600_000),
+    usageReportIntervalMs: readWholeNumber(env, "USAGE_REPORT_INTERVAL_MS", 5000, 100, 3_600_000),
     supergraphCachePath: path.resolve(
-      read(env, "SUPERGRAPH_CACHE_PATH") ?? path.join(read(env, "DATA_DIR") ?? "data", "supergraph.cache.graphql"),
+      readSetting(env, "SUPERGRAPH_CACHE_PATH") ??
+        path.join(readSetting(env, "DATA_DIR") ?? "data", "supergraph.cache.graphql"),
     ),
     subgraphUrlOverrides: readOverrides(env),
-    pollIntervalMs: readInteger(env, "SUPERGRAPH_POLL_MS", 1000, 10, 3_600_000),
-    maxBodyBytes: readInteger(env, "MAX_REQUEST_BYTES", 262_144, 1, 1_073_741_824),
-    readyTimeoutMs: readInteger(env, "READY_TIMEOUT_MS", 2000, 1, 600_000),
+    pollIntervalMs: readWholeNumber(env, "SUPERGRAPH_POLL_MS", 1000, 10, 3_600_000),
+    maxBodyBytes: readWholeNumber(env, "MAX_REQUEST_BYTES", 262_144, 1, 1_073_741_824),
+    readyTimeoutMs: readWholeNumber(env, "READY_TIMEOUT_MS", 2000, 1, 600_000),
     introspection,
     passthroughRoutes: readPassthroughRoutes(env),
-    deduplicateSubgraphQueries: readBoolean(env, "DEDUPLICATE_SUBGRAPH_QUERIES") ?? true,
-    subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 1, 600_000),
+    deduplicateSubgraphQueries: readFlag(env, "DEDUPLICATE_SUBGRAPH_QUERIES") ?? true,
+    subgraphTimeoutMs: readWholeNumber(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 1, 600_000),
     subgraphTimeouts: readTimeouts(env),
-    breakerFailures: readInteger(env, "SUBGRAPH_BREAKER_FAILURES", 5, 1, 1000),
-    breakerResetMs: readInteger(env, "SUBGRAPH_BREAKER_RESET_MS", 2000, 10, 600_000),
-    retrySubgraphQueries: readBoolean(env, "SUBGRAPH_RETRY") ?? true,
+    breakerFailures: readWholeNumber(env, "SUBGRAPH_BREAKER_FAILURES", 5, 1, 1000),
+    breakerResetMs: readWholeNumber(env, "SUBGRAPH_BREAKER_RESET_MS", 2000, 10, 600_000),
+    retrySubgraphQueries: readFlag(env, "SUBGRAPH_RETRY") ?? true,
     limits: loadOperationLimits(env),
     rateLimit,
     publicMetrics: env.NODE_ENV !== "production",
-    metricsPort: read(env, "METRICS_PORT") === undefined ? undefined : readInteger(env, "METRICS_PORT", 0, 0, 65_535),
-    metricsHost: read(env, "METRICS_HOST") ?? "127.0.0.1",
+    metricsPort:
+      readSetting(env, "METRICS_PORT") === undefined ? undefined : readWholeNumber(env, "METRICS_PORT", 0, 0, 65_535),
+    metricsHost: readSetting(env, "METRICS_HOST") ?? "127.0.0.1",
     corsOrigins: readCorsOrigins(env),
-    graphqlIde: readBoolean(env, "GRAPHQL_IDE") ?? env.NODE_ENV !== "production",
+    graphqlIde: readFlag(env, "GRAPHQL_IDE") ?? env.NODE_ENV !== "production",
     trustedDocuments,
     apq: { enabled: !trustedDocuments.only, redisUrl: rateLimit.redisUrl },
   };
 }
 
 function readTrustedDocuments(env: NodeJS.ProcessEnv): TrustedDocumentsConfig {
-  const manifests = (read(env, "TRUSTED_DOCUMENTS") ?? "")
+  const manifests = (readSetting(env, "TRUSTED_DOCUMENTS") ?? "")
     .split(",")
     .map((file) => file.trim())
     .filter(Boolean)
     .map((file) => path.resolve(file));
-  const only = readBoolean(env, "TRUSTED_DOCUMENTS_ONLY") ?? false;
+  const only = readFlag(env, "TRUSTED_DOCUMENTS_ONLY") ?? false;
   if (only && manifests.length === 0) {
     throw new Error("TRUSTED_DOCUMENTS_ONLY=true needs TRUSTED_DOCUMENTS: the manifest files of the documents to run");
   }
@@ -146,8 +148,8 @@ function readTrustedDocuments(env: NodeJS.ProcessEnv): TrustedDocumentsConfig {
 }
 
 function readSupergraphUrl(env: NodeJS.ProcessEnv): string | undefined {
-  const explicit = read(env, "SUPERGRAPH_URL");
-  const registry = read(env, "REGISTRY_URL");
+  const explicit = readSetting(env, "SUPERGRAPH_URL");
+  const registry = readSetting(env, "REGISTRY_URL");
   const value = explicit ?? (registry ? `${registry.replace(/\/+$/, "")}/supergraph` : undefined);
   if (value === undefined) return undefined;
   let url: URL;
@@ -163,8 +165,8 @@ function readSupergraphUrl(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 function readUsageReportUrl(env: NodeJS.ProcessEnv): string | undefined {
-  if (readBoolean(env, "USAGE_REPORTING") === false) return undefined;
-  const explicit = read(env, "USAGE_REPORT_URL");
+  if (readFlag(env, "USAGE_REPORTING") === false) return undefined;
+  const explicit = readSetting(env, "USAGE_REPORT_URL");
   if (explicit) {
     if (!/^https?:\/\//.test(explicit)) throw new Error(`USAGE_REPORT_URL must be an http(s) URL, got "${explicit}"`);
     return explicit;
@@ -178,7 +180,9 @@ const DEFAULT_PASSTHROUGH = "/export/acknowledgements.csv=acknowledgements";
 
 function readPassthroughRoutes(env: NodeJS.ProcessEnv): Record<string, string> {
   const routes: Record<string, string> = {};
-  for (const pair of (read(env, "PASSTHROUGH_ROUTES") ?? DEFAULT_PASSTHROUGH).split(",").map((part) => part.trim())) {
+  for (const pair of (readSetting(env, "PASSTHROUGH_ROUTES") ?? DEFAULT_PASSTHROUGH)
+    .split(",")
+    .map((part) => part.trim())) {
     const [routePath, subgraph] = pair.split("=").map((part) => part?.trim());
     if (!routePath?.startsWith("/") || !subgraph) {
       throw new Error(`PASSTHROUGH_ROUTES entries must be /path=subgraph (got "${pair}")`);
@@ -188,38 +192,12 @@ function readPassthroughRoutes(env: NodeJS.ProcessEnv): Record<string, string> {
   return routes;
 }
 
-/** A variable's trimmed value; an empty variable counts as unset (`PORT= npm start` means the default, not an error). */
-export function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-/** A whole number from min to max, or the fallback when unset; anything else throws naming the variable and the range. */
-export function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
-}
-
-/** "true" or "false", or undefined when unset; anything else throws naming the variable. */
-export function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
-  const raw = read(env, name);
-  if (raw === undefined) return undefined;
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  throw new Error(`${name} must be "true" or "false" (got "${raw}")`);
-}
-
 function readTimeouts(env: NodeJS.ProcessEnv): Record<string, number> {
   const timeouts: Record<string, number> = {};
   for (const name of Object.keys(env).sort()) {
     const match = TIMEOUT_VARIABLE.exec(name);
-    if (match && read(env, name) !== undefined)
-      timeouts[overrideKey(match[1]!)] = readInteger(env, name, 0, 1, 600_000);
+    if (match && readSetting(env, name) !== undefined)
+      timeouts[overrideKey(match[1]!)] = readWholeNumber(env, name, 0, 1, 600_000);
   }
   return timeouts;
 }
@@ -228,7 +206,7 @@ function readOverrides(env: NodeJS.ProcessEnv): Record<string, string> {
   const overrides: Record<string, string> = {};
   for (const name of Object.keys(env).sort()) {
     const match = OVERRIDE_VARIABLE.exec(name);
-    const raw = read(env, name);
+    const raw = readSetting(env, name);
     if (!match || raw === undefined) continue;
     // The value is left out of the message: a misplaced connection string could carry a password.
     const rule = `${name} must be an http:// or https:// URL such as http://localhost:4001/graphql`;

@@ -4,7 +4,15 @@
  * tokens of credentials.ts.
  */
 import "reflect-metadata";
-import { createLogger, listen, onShutdown } from "@portal-graph/http-kit";
+import {
+  createLogger,
+  listen,
+  onShutdown,
+  readFlag,
+  readPort,
+  readSetting,
+  readWholeNumber,
+} from "@portal-graph/http-kit";
 import { loadCredentials } from "./credentials.js";
 import { openRegistryDatabase } from "./database.js";
 import { createRegistryServer } from "./server.js";
@@ -14,20 +22,16 @@ const logger = createLogger("registry");
 try {
   const credentials = loadCredentials();
   if (credentials.open) logger.warn("no registry token is configured: every caller may publish (development only)");
-  const port = Number(process.env.REGISTRY_PORT ?? process.env.PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${port}`);
+  const port = readPort(process.env, "REGISTRY_PORT", readPort(process.env, "PORT", 4010));
   const dataSource = await openRegistryDatabase(logger);
-  const usageWindowDays = Number(process.env.REGISTRY_USAGE_DAYS ?? 30);
-  if (!Number.isInteger(usageWindowDays) || usageWindowDays < 1) {
-    throw new Error(
-      `REGISTRY_USAGE_DAYS must be a whole number of days from 1, got ${process.env.REGISTRY_USAGE_DAYS}`,
-    );
-  }
+  const usageWindowDays = readWholeNumber(process.env, "REGISTRY_USAGE_DAYS", 30, 1, 3650);
   // On unless REGISTRY_SERVING_CHECK=false (a registry that cannot reach the subgraphs' network).
   const serving =
-    process.env.REGISTRY_SERVING_CHECK === "false" ? undefined : createServingCheck(loadRegistrySigningKey());
+    readFlag(process.env, "REGISTRY_SERVING_CHECK") === false
+      ? undefined
+      : createServingCheck(loadRegistrySigningKey());
   const server = createRegistryServer({ dataSource, credentials, logger, usageWindowDays, serving });
-  const host = process.env.HOST?.trim() || "127.0.0.1";
+  const host = readSetting(process.env, "HOST") ?? "127.0.0.1";
   const bound = await listen(server, port, host);
   logger.info({ port: bound, host }, "registry listening");
   onShutdown(logger, async () => {

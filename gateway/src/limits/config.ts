@@ -1,5 +1,5 @@
 import type { OperationLimits } from "@portal-graph/operation-limits";
-import { readInteger } from "../config.js";
+import { readWholeNumber } from "@portal-graph/http-kit";
 import type { CostSettings } from "./supergraph-cost.js";
 
 /** The gateway's operation limits and how its cost estimate prices what the supergraph leaves open. */
@@ -11,14 +11,14 @@ export interface OperationLimitsConfig extends OperationLimits, CostSettings {}
  */
 export function loadOperationLimits(env: NodeJS.ProcessEnv): OperationLimitsConfig {
   return {
-    depth: readInteger(env, "MAX_DEPTH", 12, 1, 1000),
-    aliases: readInteger(env, "MAX_ALIASES", 30, 0, 100_000),
-    rootFields: readInteger(env, "MAX_ROOT_FIELDS", 20, 1, 100_000),
-    directives: readInteger(env, "MAX_DIRECTIVES", 5, 0, 1000),
-    tokens: readInteger(env, "MAX_TOKENS", 10_000, 1, 10_000_000),
-    cost: readInteger(env, "MAX_COST", 25_000, 1, 1_000_000_000),
+    depth: readWholeNumber(env, "MAX_DEPTH", 12, 1, 1000),
+    aliases: readWholeNumber(env, "MAX_ALIASES", 30, 0, 100_000),
+    rootFields: readWholeNumber(env, "MAX_ROOT_FIELDS", 20, 1, 100_000),
+    directives: readWholeNumber(env, "MAX_DIRECTIVES", 5, 0, 1000),
+    tokens: readWholeNumber(env, "MAX_TOKENS", 10_000, 1, 10_000_000),
+    cost: readWholeNumber(env, "MAX_COST", 25_000, 1, 1_000_000_000),
     // The kit's default page size: a list of unknown length is priced as one default page.
-    listSize: readInteger(env, "COST_LIST_SIZE", 20, 1, 100_000),
-    entityWeight: readInteger(env, "COST_ENTITY_WEIGHT", 5, 0, 100_000),
+    listSize: readWholeNumber(env, "COST_LIST_SIZE", 20, 1, 100_000),
+    entityWeight: readWholeNumber(env, "COST_ENTITY_WEIGHT", 5, 0, 100_000),
   };
 }

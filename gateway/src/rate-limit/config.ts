@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { read, readBoolean, readInteger } from "../config.js";
+import { readFlag, readSetting, readWholeNumber } from "@portal-graph/http-kit";
 
 /** Budgets per client (signed-in subject, or address for anonymous callers) per window. */
 export interface RateLimitConfig {
@@ -23,18 +23,18 @@ export interface RateLimitConfig {
  */
 export function loadRateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig {
   return {
-    enabled: readBoolean(env, "RATE_LIMIT") ?? env.NODE_ENV === "production",
-    windowSeconds: readInteger(env, "RATE_LIMIT_WINDOW_SECONDS", 60, 1, 86_400),
-    requests: readInteger(env, "RATE_LIMIT_REQUESTS", 600, 1, 1_000_000_000),
-    cost: readInteger(env, "RATE_LIMIT_COST", 1_000_000, 1, 1_000_000_000_000),
+    enabled: readFlag(env, "RATE_LIMIT") ?? env.NODE_ENV === "production",
+    windowSeconds: readWholeNumber(env, "RATE_LIMIT_WINDOW_SECONDS", 60, 1, 86_400),
+    requests: readWholeNumber(env, "RATE_LIMIT_REQUESTS", 600, 1, 1_000_000_000),
+    cost: readWholeNumber(env, "RATE_LIMIT_COST", 1_000_000, 1, 1_000_000_000_000),
     redisUrl: readRedisUrl(env),
-    keyPrefix: read(env, "RATE_LIMIT_KEY_PREFIX") ?? "portal-graph:rate:",
+    keyPrefix: readSetting(env, "RATE_LIMIT_KEY_PREFIX") ?? "portal-graph:rate:",
     trustedProxies: readTrustedProxies(env),
   };
 }
 
 function readRedisUrl(env: NodeJS.ProcessEnv): string | undefined {
-  const raw = read(env, "REDIS_URL");
+  const raw = readSetting(env, "REDIS_URL");
   if (raw === undefined) return undefined;
   let protocol: string;
   try {
@@ -52,7 +52,7 @@ function readRedisUrl(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 function readTrustedProxies(env: NodeJS.ProcessEnv): string[] {
-  const raw = read(env, "TRUSTED_PROXIES");
+  const raw = readSetting(env, "TRUSTED_PROXIES");
   if (raw === undefined) return [];
   return raw.split(",").map((entry) => {
     const value = entry.trim();

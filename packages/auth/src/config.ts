@@ -1,4 +1,5 @@
 import { PORTAL_ROLES, type PortalRole } from "./viewer.js";
+import { readWholeNumber } from "@portal-graph/http-kit";
 
 /** How tokens are verified and read; the same for the gateway and every subgraph. */
 export interface AuthConfig {
@@ -66,23 +67,13 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     audience: env.OIDC_AUDIENCE?.trim() || "portal-graph",
     clockToleranceSeconds: skew,
     rolesClaim: env.OIDC_ROLES_CLAIM?.trim() || "groups",
-    jwksCooldownMs: 1000 * readSeconds(env, "OIDC_JWKS_COOLDOWN_SECONDS", 30, 0, 3600),
+    jwksCooldownMs: 1000 * readWholeNumber(env, "OIDC_JWKS_COOLDOWN_SECONDS", 30, 0, 3600),
     jwksMaxAgeMs: 600_000,
     jwksTimeoutMs: 5_000,
     // A day: a stolen token with a long life is a long-lived credential, whatever its issuer intended.
-    maxTokenLifetimeSeconds: readSeconds(env, "MAX_TOKEN_LIFETIME_SECONDS", 86_400, 60, 31_536_000),
+    maxTokenLifetimeSeconds: readWholeNumber(env, "MAX_TOKEN_LIFETIME_SECONDS", 86_400, 60, 31_536_000),
     roleMap: env.OIDC_ROLE_MAP ? parseRoleMap(env.OIDC_ROLE_MAP) : DEFAULT_ROLE_MAP,
   };
-}
-
-function readSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
 }
 
 function parseRoleMap(text: string): Record<string, PortalRole> {

@@ -32,3 +32,4 @@ export {
   type RequestErrorCode,
   type RequestErrorCodeInfo,
 } from "./error-codes.js";
+export { readFlag, readPort, readSetting, readWholeNumber } from "./settings.js";

@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { readSetting, readWholeNumber } from "./settings.js";
 
 /**
  * Headers on every response of every process: no MIME sniffing, no referrer, and a Content-Security-Policy that lets
@@ -16,11 +17,6 @@ const TWO_YEARS = 63_072_000;
 
 /** HSTS_MAX_AGE_SECONDS: unset (no header) or 0 to 63072000; a bad value throws, naming the variable and the rule. */
 export function readHstsMaxAgeSeconds(env: NodeJS.ProcessEnv = process.env): number | null {
-  const raw = env.HSTS_MAX_AGE_SECONDS?.trim();
-  if (!raw) return null;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value > TWO_YEARS) {
-    throw new Error(`HSTS_MAX_AGE_SECONDS must be a whole number from 0 to ${TWO_YEARS} (got "${raw}")`);
-  }
-  return value;
+  if (readSetting(env, "HSTS_MAX_AGE_SECONDS") === undefined) return null;
+  return readWholeNumber(env, "HSTS_MAX_AGE_SECONDS", 0, 0, TWO_YEARS);
 }

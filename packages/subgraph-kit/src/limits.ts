@@ -6,6 +6,7 @@ import {
 } from "@portal-graph/operation-limits";
 import { Kind, valueFromASTUntyped, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { DEFAULT_PAGE_SIZE } from "./pagination.js";
+import { readWholeNumber } from "@portal-graph/http-kit";
 
 /** What one request to a subgraph may ask for and do, whoever sends it (a subgraph does not trust the gateway alone). */
 export interface SubgraphLimits {
@@ -25,10 +26,10 @@ export interface SubgraphLimits {
  */
 export function loadSubgraphLimits(env: NodeJS.ProcessEnv = process.env): SubgraphLimits {
   return {
-    depth: readInteger(env, "SUBGRAPH_MAX_DEPTH", 16, 1, 1000),
-    cost: readInteger(env, "SUBGRAPH_MAX_COST", 1_000_000, 1, 1_000_000_000),
-    entities: readInteger(env, "SUBGRAPH_MAX_ENTITIES", 5000, 1, 10_000_000),
-    sqlStatements: readInteger(env, "SUBGRAPH_MAX_SQL_STATEMENTS", 500, 1, 10_000_000),
+    depth: readWholeNumber(env, "SUBGRAPH_MAX_DEPTH", 16, 1, 1000),
+    cost: readWholeNumber(env, "SUBGRAPH_MAX_COST", 1_000_000, 1, 1_000_000_000),
+    entities: readWholeNumber(env, "SUBGRAPH_MAX_ENTITIES", 5000, 1, 10_000_000),
+    sqlStatements: readWholeNumber(env, "SUBGRAPH_MAX_SQL_STATEMENTS", 500, 1, 10_000_000),
   };
 }
 
@@ -77,14 +78,4 @@ function representations(operation: OperationDefinitionNode, variables: Record<s
     if (Array.isArray(value)) count += value.length;
   }
   return count;
-}
-
-function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
 }

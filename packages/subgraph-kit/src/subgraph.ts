@@ -13,6 +13,9 @@ import {
   graphqlOverHttpPlugin,
   listen,
   onShutdown,
+  readFlag,
+  readPort,
+  readSetting,
   type Logger,
   type RawRoute,
 } from "@portal-graph/http-kit";
@@ -209,14 +212,17 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
       logger.info({ gateway: graph.gatewayUrl }, "trusting the issuer and callers of the graph npm start runs");
     const verifier = createTokenVerifier(loadAuthConfig(env));
     const callerTrust = loadCallerTrust(env);
-    const port = process.env.PORT === undefined ? registryEntry(definition.name).port : parsePort(process.env.PORT);
+    const port =
+      readSetting(process.env, "PORT") === undefined
+        ? registryEntry(definition.name).port
+        : readPort(process.env, "PORT", 0);
     const dataSource = await openDatabase({
       target,
       entities: definition.entities,
       migrations: definition.migrations,
       logger,
     });
-    if (process.env.SEED_ON_START === "true" && (await definition.isEmpty(dataSource))) {
+    if (readFlag(process.env, "SEED_ON_START") && (await definition.isEmpty(dataSource))) {
       const inserted = await definition.seed(dataSource);
       logger.info({ inserted }, "seeded an empty database");
     }
@@ -227,7 +233,7 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
       viewerOf: (authorization) => viewerOf(verifier, authorization),
     });
     // Loopback unless told otherwise: only the gateway, on the same host or through HOST, should reach a subgraph.
-    const host = process.env.HOST?.trim() || "127.0.0.1";
+    const host = readSetting(process.env, "HOST") ?? "127.0.0.1";
     const bound = await subgraph.start(port, host);
     const { address } = subgraph.server.address() as AddressInfo;
     logger.info({ port: bound, host: address, database: target.kind }, "subgraph listening");
@@ -250,11 +256,4 @@ function repoRootOrNull(): string | null {
   } catch {
     return null;
   }
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number, got "${value}"`);
-  return port;
 }

@@ -1,3 +1,5 @@
+import { readWholeNumber } from "@portal-graph/http-kit";
+
 /** The access-roles settings read from the environment. */
 export interface AccessRolesConfig {
   /** Days a pending request waits for a decision before the sweep expires it (ACCESS_REQUEST_TTL_DAYS). */
@@ -15,20 +17,10 @@ export const CERTIFICATION_WINDOW_DAYS = 60;
 /** Longest accepted justification, comment or reason (characters). */
 export const MAX_TEXT = 1000;
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}" (access-roles)`);
-  }
-  return value;
-}
-
 /** Reads the settings; a malformed value is an error naming the variable, never a silent default. */
 export function loadAccessRolesConfig(env: NodeJS.ProcessEnv = process.env): AccessRolesConfig {
   return {
-    requestTtlDays: wholeNumber(env, "ACCESS_REQUEST_TTL_DAYS", 30, 1, 365),
-    sweepIntervalMinutes: wholeNumber(env, "ACCESS_SWEEP_INTERVAL_MINUTES", 60, 0, 24 * 60),
+    requestTtlDays: readWholeNumber(env, "ACCESS_REQUEST_TTL_DAYS", 30, 1, 365),
+    sweepIntervalMinutes: readWholeNumber(env, "ACCESS_SWEEP_INTERVAL_MINUTES", 60, 0, 24 * 60),
   };
 }
