@@ -9,10 +9,10 @@ import { root } from "../harness.js";
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-graph-startup-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Runs the built catalog with extra environment and returns its exit code and output. */
-function runCatalog(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+/** Runs a built subgraph (the catalog unless named) with extra environment and returns its exit code and output. */
+function runCatalog(env: NodeJS.ProcessEnv, subgraph = "catalog"): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, "subgraphs", "catalog", "dist", "index.js")], {
+    const child = spawn(process.execPath, [path.join(root, "subgraphs", subgraph, "dist", "index.js")], {
       cwd: root,
       env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "info", ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -46,6 +46,18 @@ describe("start-up errors name their cause and exit non-zero", () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it("a subgraph's own setting out of range, before its database is opened", async () => {
+    const { code, output } = await runCatalog(
+      { ACCESS_REQUEST_TTL_DAYS: "0", DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", PORT: "0" },
+      "access-roles",
+    );
+    expect(code).toBe(1);
+    expect(output).toContain(
+      "access-roles failed to start: ACCESS_REQUEST_TTL_DAYS must be a whole number from 1 to 365",
+    );
+    expect(output).not.toContain("cannot open the database");
   });
 
   it("a PostgreSQL server that does not answer", async () => {

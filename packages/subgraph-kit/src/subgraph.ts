@@ -60,6 +60,11 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   rawRoutes?(services: SubgraphServices): Record<string, RawRoute>;
   /** Text inputs that are multi-line or take another length than the kit's default (see input-hygiene.ts). */
   textInputs?: TextInputRules;
+  /**
+   * Reads the subgraph's own settings (with http-kit's readers), once, at start, before its database is opened: a bad
+   * value stops the start naming the variable. Keep what it returns and read that afterwards.
+   */
+  readSettings?(env: NodeJS.ProcessEnv): unknown;
   /** Background work of a running process (schedules); returns how to stop it. Not run in tests. */
   onStarted?(services: SubgraphServices): (() => void) | void;
 }
@@ -206,6 +211,7 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
   const telemetry = await startTelemetry({ service: subgraphServiceName(definition.name) });
   const logger = createLogger(definition.name);
   try {
+    definition.readSettings?.(process.env);
     const target = resolveDatabase(definition.name);
     const { env, graph } = withRunningGraph(repoRootOrNull());
     if (graph)

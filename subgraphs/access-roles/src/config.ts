@@ -24,3 +24,10 @@ export function loadAccessRolesConfig(env: NodeJS.ProcessEnv = process.env): Acc
     sweepIntervalMinutes: readWholeNumber(env, "ACCESS_SWEEP_INTERVAL_MINUTES", 60, 0, 24 * 60),
   };
 }
+
+let settings: AccessRolesConfig | undefined;
+
+/** The settings this process runs with: read from the environment once (at start, by the kit), then kept. */
+export function accessRolesSettings(env: NodeJS.ProcessEnv = process.env): AccessRolesConfig {
+  return (settings ??= loadAccessRolesConfig(env));
+}

@@ -6,6 +6,7 @@ import { CreateUsers1764547300000 } from "./migrations/1764547300000-create-user
 import { CreateAccessRoles1765000000000 } from "./migrations/1765000000000-create-access-roles.js";
 import { RoleGrant } from "./role-grant/role-grant.entity.js";
 import { Role } from "./role/role.entity.js";
+import { accessRolesSettings } from "./config.js";
 import { buildAccessRolesSchema } from "./schema.js";
 import { seedAccessRoles } from "./seed/seed.js";
 import { startSweepSchedule } from "./sweep/schedule.js";
@@ -28,6 +29,7 @@ export const subgraph: SubgraphDefinition<AccessRolesLoaders> = {
     "DecideAccessRequestInput.comment": { multiline: true },
     "RevokeRoleGrantInput.reason": { multiline: true },
   },
+  readSettings: accessRolesSettings,
   onStarted: startSweepSchedule,
 };
 

@@ -3,7 +3,7 @@ import { requireViewer } from "@portal-graph/subgraph-kit";
 import { InputChecks, userError, type UserError } from "../user-errors.js";
 import { recordAudit } from "../audit/audit.js";
 import { AuditAction } from "../audit/audit-event.entity.js";
-import { loadAccessRolesConfig, MAX_TEXT } from "../config.js";
+import { accessRolesSettings, MAX_TEXT } from "../config.js";
 import type { AccessRolesContext } from "../context.js";
 import { maySee } from "../shared/permissions.js";
 import { addDays } from "../shared/time.js";
@@ -45,7 +45,7 @@ export function standingRefusal(field: string, kind: AccessBlockerKind, roleName
  */
 export async function requestAccess(ctx: AccessRolesContext, input: RequestAccessInput): Promise<RequestResult> {
   const viewer = requireViewer(ctx);
-  const { requestTtlDays } = loadAccessRolesConfig();
+  const { requestTtlDays } = accessRolesSettings();
   const justification = input.justification.trim();
   const checks = new InputChecks().text("justification", justification, MAX_TEXT, { required: true });
   if (justification && justification.length < MIN_JUSTIFICATION) {

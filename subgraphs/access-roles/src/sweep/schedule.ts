@@ -1,5 +1,5 @@
 import type { SubgraphServices } from "@portal-graph/subgraph-kit";
-import { loadAccessRolesConfig } from "../config.js";
+import { accessRolesSettings } from "../config.js";
 import { sweep } from "./sweep.js";
 
 /**
@@ -12,7 +12,7 @@ export function startSweepSchedule({
   dataSource,
   logger,
 }: Pick<SubgraphServices, "dataSource" | "logger">): () => void {
-  const { sweepIntervalMinutes } = loadAccessRolesConfig();
+  const { sweepIntervalMinutes } = accessRolesSettings();
   if (sweepIntervalMinutes === 0) {
     logger.info("access sweep schedule off (ACCESS_SWEEP_INTERVAL_MINUTES=0)");
     return () => undefined;
