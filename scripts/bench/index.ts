@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: the portal's operations at scale, three ways: through our gateway, through Hive Gateway on the
- * same subgraphs, and at the floor (our gateway's fetches for each request, with its plan's order and parallelism,
- * and no GraphQL work). Each comparison is the median of alternating rounds; sampled answers are checked. Writes bench/results/<date>-<commit>.json and prints a
+ * `npm run bench`: the portal's operations at scale, four ways: through our gateway, through Hive Gateway on the same
+ * subgraphs, at the floor (our gateway's fetches for each request, with its plan's order and parallelism, and no
+ * GraphQL work) and in a monolith (every domain in one process, no network between them). Each comparison is the
+ * median of alternating rounds; sampled answers are checked. Writes bench/results/<date>-<commit>.json and prints a
  * Markdown table; exits non-zero when a gateway beats the floor or an answer is wrong. `--quick` runs small.
  */
 import "reflect-metadata";
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "16" },
     only: { type: "string" },
     "skip-hive": { type: "boolean", default: false },
+    "skip-monolith": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
@@ -165,6 +167,15 @@ try {
     cleanups.push(() => hive!.child.kill());
   }
 
+  let monolith: Awaited<ReturnType<typeof startScriptServer>> | null = null;
+  if (!values["skip-monolith"]) {
+    monolith = await startScriptServer(root, path.join(root, "scripts", "bench", "monolith-server.ts"), [], {
+      ...processEnv,
+      OIDC_ISSUER: issuer.issuer,
+    });
+    cleanups.push(() => monolith!.child.kill());
+  }
+
   const supergraphSdl = readFileSync(path.join(root, "schema", "supergraph.graphql"), "utf8");
   const results = [];
   const operations = OPERATIONS.filter((op) => !values.only || values.only.split(",").includes(op.name));
@@ -210,6 +221,7 @@ try {
       ours: { url: stack.gatewayUrl, pids: oursPids },
       ...(hive ? { hive: { url: hive.url, pids: { hive: hive.child.pid! } } } : {}),
       floor: { url: floor.url, pids: { floor: floor.child.pid! } },
+      ...(monolith ? { monolith: { url: monolith.url, pids: { monolith: monolith.child.pid! } } } : {}),
     };
     // A wrong answer stops the run before any figure is taken: nothing fast and wrong gets into the table.
     for (const [name, target] of Object.entries(targets)) {
