@@ -22,7 +22,7 @@ import { ensureHiveInstalled, startHive } from "./hive.js";
 import { round, runLoad, type LoadResult } from "./load.js";
 import { OPERATIONS, prepareRequests, viewersOf } from "./operations.js";
 import { gatewayPlan, matchFetches, fetchesOf } from "./plan.js";
-import { alternate, median, medianOfRounds } from "./rounds.js";
+import { alternate, median, medianOfRounds, timeRatio, type RoundsResult } from "./rounds.js";
 import { freePort, markdownTable, rewriteRoutingUrls, waitForOk } from "./support.js";
 import { measureCpu, sampleRss } from "./rss.js";
 
@@ -257,9 +257,9 @@ try {
     const floorResult = combined("floor")!;
     const hiveResult = combined("hive");
     const monolithResult = combined("monolith");
-    // Time per operation at the same concurrency, as ratios of throughput: 2 means x takes twice as long as y.
-    const timeOver = (x: LoadResult | null, y: LoadResult | null) =>
-      x && y ? round(y.requestsPerSecond / Math.max(x.requestsPerSecond, 0.01)) : null;
+    // Time per operation at the same concurrency, round by round (timeRatio): 2 means x takes twice as long as y.
+    const timeOver = (x: RoundsResult | null, y: RoundsResult | null) =>
+      x && y ? timeRatio(x.rounds, y.rounds) : null;
     const result = {
       operation: op.name,
       users: viewers.length,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LoadResult } from "./load.js";
-import { alternate, median, medianOfRounds } from "./rounds.js";
+import { alternate, median, medianOfRounds, timeRatio } from "./rounds.js";
 
 const result = (requestsPerSecond: number, p99: number, errors = 0): LoadResult => ({
   requestsPerSecond,
@@ -36,5 +36,11 @@ describe("the median of rounds", () => {
     });
     expect(order).toEqual(["ours0", "hive0", "floor0", "ours1", "hive1", "floor1"]);
     expect(results.get("hive")).toEqual([0, 1]);
+  });
+
+  it("compares two targets round by round, so a slow round slows both sides of its ratio", () => {
+    // Round 2 ran on a busy machine: both targets slowed, their ratio did not.
+    expect(timeRatio([100, 20, 110], [200, 40, 200])).toBe(2);
+    expect(() => timeRatio([1, 2], [1])).toThrow();
   });
 });

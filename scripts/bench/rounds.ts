@@ -55,3 +55,13 @@ export async function alternate<T>(
   for (let r = 0; r < count; r++) for (const target of targets) results.get(target)!.push(await run(target, r));
   return results;
 }
+
+/**
+ * How much longer x takes per operation than y, at the same concurrency, from their throughput in the same rounds:
+ * the median of each round's ratio (2: x takes twice as long). Rounds that ran side by side are compared with each
+ * other, so a slow spell of the shared machine that spans a round cancels out.
+ */
+export function timeRatio(xRounds: readonly number[], yRounds: readonly number[]): number {
+  if (xRounds.length !== yRounds.length) throw new Error("a ratio needs both targets' figures for the same rounds");
+  return round(median(xRounds.map((x, r) => yRounds[r]! / Math.max(x, 0.01))));
+}
