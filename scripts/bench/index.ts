@@ -1,23 +1,28 @@
 /**
- * `npm run bench`: the portal's operations at scale, through our gateway, through Hive Gateway on the same
- * subgraphs, and at the floor (the same subgraph fetches called directly, one after another in plan order).
- * Writes bench/results/<date>-<commit>.json and prints a Markdown table. `--quick` runs a small size quickly.
+ * `npm run bench`: the portal's operations at scale, four ways: through our gateway, through Hive Gateway on the same
+ * subgraphs, at the floor (our gateway's fetches for each request, with its plan's order and parallelism, and no
+ * GraphQL work) and in a monolith (every domain in one process, no network between them). Each comparison is the
+ * median of alternating rounds; sampled answers are checked. Writes bench/results/<date>-<commit>.json and prints a
+ * Markdown table; exits non-zero when a gateway beats the floor or an answer is wrong. `--quick` runs small.
  */
 import "reflect-metadata";
 import { execSync, spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CALLER_ASSERTION_HEADER, signCallerAssertion, type CallerSigningKey } from "@portal-graph/auth";
 import { mintDevToken, startDevIssuer } from "@portal-graph/auth/dev-issuer";
 import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit/workspace";
 import { startStack, subgraphUrlVariable } from "../lib/stack.js";
-import { runFloor, startRecorder, type RecordedFetch } from "./floor.js";
+import { wrongAnswer } from "./answers.js";
+import { captureFetches, send, startScriptServer, subgraphMetrics } from "./capture.js";
+import { startRecorder, type FloorConfig } from "./floor.js";
 import { generate, type Scale } from "./generate/index.js";
 import { ensureHiveInstalled, startHive } from "./hive.js";
-import { round, runLoad, type LoadResult, type PreparedRequest } from "./load.js";
-import { OPERATIONS } from "./operations.js";
+import { round, runLoad, type LoadResult } from "./load.js";
+import { OPERATIONS, prepareRequests, viewersOf } from "./operations.js";
+import { gatewayPlan, matchFetches, fetchesOf } from "./plan.js";
+import { alternate, median, medianOfRounds, timeRatio, type RoundsResult } from "./rounds.js";
 import { freePort, markdownTable, rewriteRoutingUrls, waitForOk } from "./support.js";
 import { measureCpu, sampleRss } from "./rss.js";
 
@@ -26,30 +31,42 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     db: { type: "string", default: "sqlite" },
     apps: { type: "string" },
-    users: { type: "string" },
+    population: { type: "string" },
+    users: { type: "string", default: "1000" },
     acks: { type: "string" },
     grants: { type: "string" },
     seed: { type: "string", default: "42" },
     duration: { type: "string" },
     warmup: { type: "string" },
+    rounds: { type: "string" },
     connections: { type: "string", default: "16" },
     only: { type: "string" },
     "skip-hive": { type: "boolean", default: false },
+    "skip-monolith": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
 
 const quick = values.quick!;
+// Distinct users each user-specific operation's requests rotate through (1: the one-user shape).
+const users = Number(values.users);
+if (!Number.isInteger(users) || users < 1)
+  throw new Error(`--users must be a whole number from 1, got ${values.users}`);
 const scale: Scale = {
   apps: Number(values.apps ?? (quick ? 150 : 1000)),
-  users: Number(values.users ?? (quick ? 2000 : 100_000)),
+  users: Number(values.population ?? (quick ? 2000 : 100_000)),
   acks: Number(values.acks ?? (quick ? 20_000 : 1_000_000)),
   grants: Number(values.grants ?? (quick ? 5000 : 300_000)),
+  // As many approvers as a rotation may ask for, at least 1,000, so `--users 1` and the default meet the same data.
+  approvers: Math.max(1000, users),
   seed: Number(values.seed),
 };
-const seconds = Number(values.duration ?? (quick ? 2 : 10));
+const seconds = Number(values.duration ?? (quick ? 2 : 5));
 const warmupSeconds = Number(values.warmup ?? (quick ? 0.5 : 2));
+const rounds = Number(values.rounds ?? (quick ? 1 : 3));
 const connections = Number(values.connections);
+// The floor is the least any gateway can take; one beating it by more than the noise means the floor is wrong.
+const FLOOR_TOLERANCE = 0.9;
 const db = values.db === "postgres" ? "postgres" : values.db === "sqlite" ? "sqlite" : null;
 if (!db) throw new Error(`--db must be sqlite or postgres, got ${values.db}`);
 
@@ -62,9 +79,12 @@ const cleanup = async () => {
   if (!values.keep) rmSync(runDir, { recursive: true, force: true });
 };
 process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+const failures: string[] = [];
 
 try {
-  console.log(`Portal Graph benchmark (${quick ? "quick" : "full"}, ${db}): ${JSON.stringify(scale)}`);
+  console.log(
+    `Portal Graph benchmark (${quick ? "quick" : "full"}, ${db}, ${users} users, ${rounds} rounds): ${JSON.stringify(scale)}`,
+  );
   const started = Date.now();
   const { env: databaseEnv, facts } = await generate(root, runDir, db, scale);
   const generationSeconds = round((Date.now() - started) / 1000);
@@ -103,10 +123,10 @@ try {
   const callerKeys = stack.callerKeys!;
   const gatewayKey = callerKeys.signingKey("gateway");
   const testKey = callerKeys.signingKey("test");
-  const pids: Record<string, number> = { gateway: stack.gateway.child.pid! };
-  for (const sg of stack.subgraphs.values()) pids[sg.name] = sg.child.pid!;
+  const oursPids: Record<string, number> = { gateway: stack.gateway.child.pid! };
+  for (const sg of stack.subgraphs.values()) oursPids[sg.name] = sg.child.pid!;
 
-  // A second gateway of ours behind recording proxies shows which fetches each operation makes (for the floor).
+  // A second gateway of ours behind recording proxies shows which fetches each request makes (for the floor).
   const recorder = await startRecorder(
     Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [name, `${url}/graphql`])),
   );
@@ -119,6 +139,8 @@ try {
       ...processEnv,
       PORT: String(capturePort),
       GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway"),
+      // Every fetch of every request recorded: none shared between concurrent captures.
+      DEDUPLICATE_SUBGRAPH_QUERIES: "false",
       ...Object.fromEntries(Object.entries(recorder.urls).map(([name, url]) => [subgraphUrlVariable(name), url])),
     },
     stdio: "ignore",
@@ -145,59 +167,123 @@ try {
     cleanups.push(() => hive!.child.kill());
   }
 
+  let monolith: Awaited<ReturnType<typeof startScriptServer>> | null = null;
+  if (!values["skip-monolith"]) {
+    monolith = await startScriptServer(root, path.join(root, "scripts", "bench", "monolith-server.ts"), [], {
+      ...processEnv,
+      OIDC_ISSUER: issuer.issuer,
+    });
+    cleanups.push(() => monolith!.child.kill());
+  }
+
+  const supergraphSdl = readFileSync(path.join(root, "schema", "supergraph.graphql"), "utf8");
   const results = [];
   const operations = OPERATIONS.filter((op) => !values.only || values.only.split(",").includes(op.name));
   for (const op of operations) {
-    const prepare = op.prepare(facts, tokenFor);
-    const requests: PreparedRequest[] = [];
-    for (let i = 0; i < 1000; i++) requests.push(await prepare(i));
+    const viewers = viewersOf(op, facts, users);
+    const requests = await prepareRequests(op, facts, viewers, Math.max(1000, users), tokenFor);
     const next = (i: number) => requests[i % requests.length]!;
 
     // Counts come from one request on a quiet stack: under load, requests still in flight at the end blur them.
     const before = await subgraphMetrics(subgraphUrls, testKey);
-    await send(stack.gatewayUrl, next(0));
+    const firstAnswer = await send(stack.gatewayUrl, next(0));
     const after = await subgraphMetrics(subgraphUrls, testKey);
     const delta = (name: string, key: "requests" | "sqlStatements") => after[name]![key] - before[name]![key];
 
-    await runLoad(stack.gatewayUrl, next, warmupSeconds, connections);
-    const oursRss = sampleRss(pids);
-    const oursCpu = measureCpu(pids);
-    const ours = await runLoad(stack.gatewayUrl, next, seconds, connections);
-    const cpuMsPerRequest = oursCpu.stop(ours.requests);
-    const peakRssMiB: Record<string, number | null> = oursRss.stop();
+    // The floor: our gateway's plan, and the fetches it made for each distinct request, served by its own process.
+    const plan = gatewayPlan(
+      supergraphSdl,
+      readFileSync(path.join(root, "scripts", "bench", "operations", `${op.name}.graphql`), "utf8"),
+    );
+    const { captures, captureOf } = await captureFetches(captureUrl, recorder, requests);
+    const floorConfig: FloorConfig = {
+      plan,
+      captures: captures.map((recorded) => [...matchFetches(plan, recorded)]),
+      captureOf,
+    };
+    const floorFile = path.join(runDir, `floor-${op.name}.json`);
+    writeFileSync(
+      floorFile,
+      JSON.stringify({
+        ...floorConfig,
+        urls: Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [name, `${url}/graphql`])),
+        keyFile: callerKeys.privateKeyFile("gateway"),
+      }),
+    );
+    const floor = await startScriptServer(
+      root,
+      path.join(root, "scripts", "bench", "floor-server.ts"),
+      [floorFile],
+      {},
+    );
 
-    let hiveResult: LoadResult | null = null;
-    if (hive) {
-      await runLoad(hive.url, next, warmupSeconds, connections);
-      const hiveRss = sampleRss({ hive: hive.child.pid! });
-      const hiveCpu = measureCpu({ hive: hive.child.pid! });
-      hiveResult = await runLoad(hive.url, next, seconds, connections);
-      cpuMsPerRequest.hive = hiveCpu.stop(hiveResult.requests).hive ?? null;
-      peakRssMiB.hive = hiveRss.stop().hive ?? null;
+    const targets: Record<string, { url: string; pids: Record<string, number> }> = {
+      ours: { url: stack.gatewayUrl, pids: oursPids },
+      ...(hive ? { hive: { url: hive.url, pids: { hive: hive.child.pid! } } } : {}),
+      floor: { url: floor.url, pids: { floor: floor.child.pid! } },
+      ...(monolith ? { monolith: { url: monolith.url, pids: { monolith: monolith.child.pid! } } } : {}),
+    };
+    // A wrong answer stops the run before any figure is taken: nothing fast and wrong gets into the table.
+    for (const [name, target] of Object.entries(targets)) {
+      const reason = wrongAnswer(op.answer, name === "ours" ? firstAnswer : await send(target.url, next(0)));
+      if (reason) throw new Error(`${op.name}: ${name} answers wrongly (${reason}); no figures are taken`);
     }
 
-    const fetches = await capture(captureUrl, recorder, requests[0]!);
-    const floor = await runFloor(fetches, seconds, connections, gatewayKey);
+    const measured = await alternate(Object.keys(targets), rounds, async (name, r) => {
+      const { url, pids } = targets[name]!;
+      if (r === 0) await runLoad(url, next, warmupSeconds, connections, op.answer);
+      const rss = sampleRss(pids);
+      const cpu = measureCpu(pids);
+      const load: LoadResult = await runLoad(url, next, seconds, connections, op.answer);
+      return { load, rss: rss.stop(), cpu: cpu.stop(load.requests) };
+    });
+    floor.child.kill();
 
+    const combined = (name: string) => {
+      const runs = measured.get(name);
+      return runs ? medianOfRounds(runs.map((run) => run.load)) : null;
+    };
+    const peakRssMiB: Record<string, number | null> = {};
+    const cpuMsPerRequest: Record<string, number | null> = {};
+    for (const runs of measured.values()) {
+      for (const name of Object.keys(runs[0]!.rss))
+        peakRssMiB[name] = Math.max(...runs.map((run) => run.rss[name] ?? 0));
+      for (const name of Object.keys(runs[0]!.cpu)) {
+        const perRound = runs.map((run) => run.cpu[name]).filter((value): value is number => value != null);
+        cpuMsPerRequest[name] = perRound.length ? round(median(perRound)) : null;
+      }
+    }
+    const ours = combined("ours")!;
+    const floorResult = combined("floor")!;
+    const hiveResult = combined("hive");
+    const monolithResult = combined("monolith");
+    // Time per operation at the same concurrency, round by round (timeRatio): 2 means x takes twice as long as y.
+    const timeOver = (x: RoundsResult | null, y: RoundsResult | null) =>
+      x && y ? timeRatio(x.rounds, y.rounds) : null;
     const result = {
       operation: op.name,
+      users: viewers.length,
       ours,
       hive: hiveResult,
-      floor,
-      // Time per operation at the same concurrency, as ratios of throughput: 2 means ours takes twice as long.
-      oursOverHive: hiveResult ? round(hiveResult.requestsPerSecond / Math.max(ours.requestsPerSecond, 0.01)) : null,
-      oursOverFloor: round(floor.requestsPerSecond / Math.max(ours.requestsPerSecond, 0.01)),
-      fetchesInPlan: fetches.length,
+      floor: floorResult,
+      monolith: monolithResult,
+      oursOverHive: timeOver(ours, hiveResult),
+      oursOverFloor: timeOver(ours, floorResult)!,
+      hiveOverFloor: timeOver(hiveResult, floorResult),
+      oursOverMonolith: timeOver(ours, monolithResult),
+      fetchesInPlan: fetchesOf(plan).length,
+      distinctRequests: captures.length,
       fetchesPerRequest: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, delta(name, "requests")])),
       sqlPerRequest: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, delta(name, "sqlStatements")])),
       peakRssMiB,
       cpuMsPerRequest,
     };
     results.push(result);
+    checkResult(result);
     console.log(
-      `${op.name}: ours ${ours.requestsPerSecond} req/s (p50 ${ours.latencyMs.p50} ms, ${ours.errors} errors), ` +
-        `hive ${hiveResult?.requestsPerSecond ?? "-"} req/s, floor ${floor.requestsPerSecond} req/s; ` +
-        `gateway CPU ${cpuMsPerRequest.gateway ?? "-"} ms/request (hive ${cpuMsPerRequest.hive ?? "-"})`,
+      `${op.name} (${viewers.length} users): ours ${ours.requestsPerSecond} req/s (p99 ${ours.latencyMs.p99} ms, ` +
+        `${ours.errors} errors), hive ${hiveResult?.requestsPerSecond ?? "-"}, floor ${floorResult.requestsPerSecond}, ` +
+        `monolith ${monolithResult?.requestsPerSecond ?? "-"} req/s (medians of ${rounds} rounds)`,
     );
   }
 
@@ -215,60 +301,56 @@ try {
     db,
     quick,
     scale,
+    users,
+    rounds,
     seconds,
     warmupSeconds,
     connections,
     generationSeconds,
     machine,
     results,
+    failures,
   };
-  const file = path.join(root, "bench", "results", `${date}-${commit}${quick ? "-quick" : ""}.json`);
+  const suffix = `${quick ? "-quick" : ""}${users === 1 ? "-one-user" : ""}`;
+  const file = path.join(root, "bench", "results", `${date}-${commit}${suffix}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
-  console.log(`\n${markdownTable(results)}\n\nwritten to ${path.relative(root, file)}`);
+  console.log(
+    `\n${markdownTable(results)}\n\nmedians of ${rounds} alternating rounds; written to ${path.relative(root, file)}`,
+  );
 } finally {
   await cleanup();
 }
 
-/** Each subgraph's /metrics, read with the test caller's proof. */
-async function subgraphMetrics(urls: Record<string, string>, key: CallerSigningKey) {
-  const entries = await Promise.all(
-    Object.entries(urls).map(async ([name, url]) => {
-      const requestId = `bench-metrics-${Date.now()}`;
-      const assertion = await signCallerAssertion(key, {
-        audience: name,
-        method: "GET",
-        target: "/metrics",
-        body: "",
-        requestId,
-      });
-      const response = await fetch(`${url}/metrics`, {
-        headers: { "x-request-id": requestId, [CALLER_ASSERTION_HEADER]: assertion },
-      });
-      const body = (await response.json()) as { requests: number; sqlStatements: number };
-      return [name, body] as const;
-    }),
-  );
-  return Object.fromEntries(entries);
+if (failures.length > 0) {
+  console.error(`\nBENCHMARK FAILED:\n${failures.map((failure) => `  - ${failure}`).join("\n")}`);
+  process.exitCode = 1;
 }
 
-/** Sends one request and waits for its whole answer. */
-async function send(url: string, request: PreparedRequest): Promise<string> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...request.headers },
-    body: request.body,
-  });
-  return response.text();
-}
-
-/** Runs one request through the capture gateway and returns the subgraph fetches it made, in order. */
-async function capture(
-  url: string,
-  recorder: Awaited<ReturnType<typeof startRecorder>>,
-  request: PreparedRequest,
-): Promise<RecordedFetch[]> {
-  recorder.take();
-  await send(url, request);
-  return recorder.take();
+/** Notes what makes a result untrustworthy: a gateway faster than the floor, or a wrong answer under load. */
+function checkResult(result: {
+  operation: string;
+  oursOverFloor: number;
+  hiveOverFloor: number | null;
+  ours: LoadResult;
+  hive: LoadResult | null;
+  floor: LoadResult;
+  monolith: LoadResult | null;
+}) {
+  for (const [name, ratio] of [
+    ["our gateway", result.oursOverFloor],
+    ["Hive Gateway", result.hiveOverFloor],
+  ] as const) {
+    if (ratio !== null && ratio < FLOOR_TOLERANCE)
+      failures.push(
+        `${result.operation}: ${name} beat the floor (time ratio ${ratio} < ${FLOOR_TOLERANCE}): the floor is not a floor`,
+      );
+  }
+  for (const name of ["ours", "hive", "floor", "monolith"] as const) {
+    const answers = result[name]?.answers;
+    if (answers && answers.wrong > 0)
+      failures.push(
+        `${result.operation}: ${name} gave ${answers.wrong} wrong answers of ${answers.checked} checked (${answers.firstWrong})`,
+      );
+  }
 }

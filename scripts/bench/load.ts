@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { answerSampler, type AnswerShape } from "./answers.js";
 
 /** One request of an operation: its headers and JSON body (varied per request by the operation). */
 export interface PreparedRequest {
@@ -11,9 +12,15 @@ export interface LoadResult {
   requestsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   requests: number;
-  /** Non-2xx responses, transport errors, and 200s whose body carries GraphQL errors. */
+  /** Non-2xx responses, transport errors, 200s whose body carries GraphQL errors, and sampled wrong answers. */
   errors: number;
+  /** Responses whose answer was checked against the operation's expected shape, and how many of them were wrong. */
+  answers: { checked: number; wrong: number; firstWrong: string | null };
 }
+
+// One response in this many is parsed and checked (the first always): enough to catch a fast wrong answer without
+// the load generator spending its CPU on parsing.
+const CHECK_EVERY = 10;
 
 /** Runs autocannon against a GraphQL URL for `seconds` at `connections`, each request made by `next(i)`. */
 export async function runLoad(
@@ -21,9 +28,11 @@ export async function runLoad(
   next: (i: number) => PreparedRequest,
   seconds: number,
   connections: number,
+  answer: AnswerShape,
 ): Promise<LoadResult> {
   let counter = 0;
   let graphqlErrors = 0;
+  const sampler = answerSampler(answer, CHECK_EVERY);
   const result = await autocannon({
     url,
     connections,
@@ -40,7 +49,10 @@ export async function runLoad(
           };
         },
         onResponse: (status, body) => {
-          if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
+          if (status !== 200) return;
+          // A sampled wrong answer with errors in it is counted once, as a wrong answer.
+          if (sampler.look(body)) graphqlErrors += 1;
+          else if (body.includes('"errors"')) graphqlErrors += 1;
         },
       },
     ],
@@ -55,6 +67,7 @@ export async function runLoad(
     },
     requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    answers: sampler.tally,
   };
 }
 

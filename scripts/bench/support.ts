@@ -36,47 +36,56 @@ export function rewriteRoutingUrls(root: string, origins: Record<string, string>
   );
 }
 
+interface Measured {
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p99: number };
+  errors: number;
+}
+
 interface Row {
   operation: string;
-  ours: {
-    requestsPerSecond: number;
-    latencyMs: { p50: number; p90: number; p99: number; max: number };
-    errors: number;
-  };
-  hive: { requestsPerSecond: number; latencyMs: { p50: number; p99: number }; errors: number } | null;
-  floor: { requestsPerSecond: number; latencyMs: { p50: number; p99: number } };
+  users: number;
+  ours: Measured;
+  hive: Measured | null;
+  floor: Measured;
+  monolith: Measured | null;
   oursOverHive: number | null;
   oursOverFloor: number;
+  oursOverMonolith: number | null;
   fetchesInPlan: number;
   sqlPerRequest: Record<string, number>;
   peakRssMiB: Record<string, number | null>;
 }
 
-/** The results as a Markdown table: one row per operation, the three columns side by side. */
+/** The results as a Markdown table: one row per operation, the four columns side by side (medians of rounds). */
 export function markdownTable(rows: Row[]): string {
   const header =
-    "| operation | ours req/s | ours p50 / p90 / p99 / max ms | errors | Hive req/s | Hive p50 / p99 ms | floor req/s | floor p50 / p99 ms | ours/Hive (time) | ours/floor (time) | fetches | SQL per request | peak RSS MiB (gateway, Hive) |";
-  const rule = `|${"---|".repeat(13)}`;
+    "| operation | users | ours req/s | ours p50 / p99 ms | Hive req/s | Hive p99 ms | floor req/s | floor p99 ms | monolith req/s | monolith p99 ms | errors (ours / Hive / floor / monolith) | ours/Hive (time) | ours/floor (time) | ours/monolith (time) | fetches | SQL per request | peak RSS MiB (gateway, Hive, monolith) |";
+  const rule = `|${"---|".repeat(17)}`;
+  const dash = (value: number | null | undefined) => (value === null || value === undefined ? "-" : value);
   const lines = rows.map((row) => {
     const sql = Object.entries(row.sqlPerRequest)
       .filter(([, count]) => count > 0)
       .map(([name, count]) => `${name} ${count}`)
       .join(", ");
-    const ours = row.ours.latencyMs;
     return [
       row.operation,
+      row.users || "anonymous",
       row.ours.requestsPerSecond,
-      `${ours.p50} / ${ours.p90} / ${ours.p99} / ${ours.max}`,
-      row.ours.errors + (row.hive ? ` / ${row.hive.errors}` : ""),
-      row.hive?.requestsPerSecond ?? "-",
-      row.hive ? `${row.hive.latencyMs.p50} / ${row.hive.latencyMs.p99}` : "-",
+      `${row.ours.latencyMs.p50} / ${row.ours.latencyMs.p99}`,
+      dash(row.hive?.requestsPerSecond),
+      dash(row.hive?.latencyMs.p99),
       row.floor.requestsPerSecond,
-      `${row.floor.latencyMs.p50} / ${row.floor.latencyMs.p99}`,
-      row.oursOverHive ?? "-",
+      row.floor.latencyMs.p99,
+      dash(row.monolith?.requestsPerSecond),
+      dash(row.monolith?.latencyMs.p99),
+      [row.ours, row.hive, row.floor, row.monolith].map((result) => dash(result?.errors)).join(" / "),
+      dash(row.oursOverHive),
       row.oursOverFloor,
+      dash(row.oursOverMonolith),
       row.fetchesInPlan,
       sql || "-",
-      `${row.peakRssMiB.gateway ?? "-"}, ${row.peakRssMiB.hive ?? "-"}`,
+      [row.peakRssMiB.gateway, row.peakRssMiB.hive, row.peakRssMiB.monolith].map(dash).join(", "),
     ].join(" | ");
   });
   return [header, rule, ...lines.map((line) => `| ${line} |`)].join("\n");

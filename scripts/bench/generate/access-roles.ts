@@ -4,18 +4,22 @@ import { bulkInsert, timestamp } from "../bulk.js";
 import { pad, type Random } from "../random.js";
 
 const DAY = 86_400_000;
+// Each approver decides for this many applications, and each of those has this many pending requests at least.
+const APPLICATIONS_PER_APPROVER = 3;
+const PENDING_PER_APPLICATION = 5;
 
 interface Input {
   applicationIds: string[];
   userIds: string[];
-  approverId: string;
+  approverIds: string[];
   grants: number;
 }
 
 /**
  * The seed roles and users, then for every other application 2 to 6 roles (one of them its approver role), every
- * user, `grants` grants of ordinary roles, the approver holding the approver role of 50 applications, and pending
- * requests for those applications so the approval queue is full.
+ * user, `grants` grants of ordinary roles, each approver holding the approver role of 3 applications (spread over
+ * all of them, so approvers share an application only when there are more approvers than applications), and
+ * pending requests for every application an approver decides, so every approver's queue has work in it.
  */
 export async function generateAccessRoles(dataSource: DataSource, input: Input, random: Random): Promise<void> {
   await subgraph.seed(dataSource);
@@ -75,7 +79,7 @@ export async function generateAccessRoles(dataSource: DataSource, input: Input, 
     dataSource,
     "portal_user",
     ["id", "display_name", "email", "portal_roles", "mfa_factors", "mfa_enrolled", "last_seen_at"],
-    [input.approverId, ...input.userIds].map((id) => [
+    [...input.approverIds, ...input.userIds].map((id) => [
       id,
       `User ${id}`,
       `${id}@example.test`,
@@ -97,18 +101,24 @@ export async function generateAccessRoles(dataSource: DataSource, input: Input, 
   ];
   const grants: unknown[][] = [];
   const held = new Set<string>();
-  for (const role of approverRoles.slice(0, 50)) {
-    grants.push([
-      `grant-approver-${role.id}`,
-      input.approverId,
-      role.id,
-      role.applicationId,
-      at(now - 30 * DAY),
-      "bench",
-      day(now + 335 * DAY),
-    ]);
-  }
-  for (let i = 0; grants.length < input.grants + Math.min(50, approverRoles.length) && i < input.grants * 3; i++) {
+  const decided = new Map<string, { id: string; applicationId: string }>();
+  input.approverIds.forEach((approverId, a) => {
+    for (let k = 0; k < APPLICATIONS_PER_APPROVER && k < approverRoles.length; k++) {
+      const role = approverRoles[(a * APPLICATIONS_PER_APPROVER + k) % approverRoles.length]!;
+      decided.set(role.id, role);
+      grants.push([
+        `grant-${approverId}-${k}`,
+        approverId,
+        role.id,
+        role.applicationId,
+        at(now - 30 * DAY),
+        "bench",
+        day(now + 335 * DAY),
+      ]);
+    }
+  });
+  const approverGrants = grants.length;
+  for (let i = 0; grants.length < input.grants + approverGrants && i < input.grants * 3; i++) {
     const user = random.pick(input.userIds);
     const role = random.pick(ordinary);
     if (held.has(`${user} ${role.id}`)) continue;
@@ -126,27 +136,32 @@ export async function generateAccessRoles(dataSource: DataSource, input: Input, 
   }
   await bulkInsert(dataSource, "role_grant", grantColumns, grants);
 
-  const approved = new Set(approverRoles.slice(0, 50).map((role) => role.applicationId));
-  const queueRoles = ordinary.filter((role) => approved.has(role.applicationId));
   const requests: unknown[][] = [];
   const pending = new Set<string>();
-  for (let i = 0; i < 500 && queueRoles.length; i++) {
-    const role = random.pick(queueRoles);
-    const requester = random.pick(input.userIds);
-    // One pending request per user and role, as the subgraph's unique index demands.
-    if (pending.has(`${requester} ${role.id}`)) continue;
-    pending.add(`${requester} ${role.id}`);
-    const created = now - random.int(0, 20) * DAY;
-    requests.push([
-      `request-${pad(i)}`,
-      requester,
-      role.id,
-      role.applicationId,
-      "Needed for my work.",
-      "PENDING",
-      at(created),
-      at(created + 30 * DAY),
-    ]);
+  const ordinaryOf = new Map<string, { id: string; applicationId: string }[]>();
+  for (const role of ordinary)
+    ordinaryOf.set(role.applicationId, [...(ordinaryOf.get(role.applicationId) ?? []), role]);
+  for (const { applicationId } of decided.values()) {
+    const roles = ordinaryOf.get(applicationId) ?? [];
+    for (let made = 0, tries = 0; roles.length && made < PENDING_PER_APPLICATION && tries < 50; tries++) {
+      const role = random.pick(roles);
+      const requester = random.pick(input.userIds);
+      // One pending request per user and role, as the subgraph's unique index demands.
+      if (pending.has(`${requester} ${role.id}`)) continue;
+      pending.add(`${requester} ${role.id}`);
+      made += 1;
+      const created = now - random.int(0, 20) * DAY;
+      requests.push([
+        `request-${pad(requests.length, 7)}`,
+        requester,
+        role.id,
+        role.applicationId,
+        "Needed for my work.",
+        "PENDING",
+        at(created),
+        at(created + 30 * DAY),
+      ]);
+    }
   }
   await bulkInsert(
     dataSource,

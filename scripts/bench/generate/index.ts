@@ -15,6 +15,8 @@ export interface Scale {
   users: number;
   acks: number;
   grants: number;
+  /** Users holding an approver role, each with pending requests to decide. */
+  approvers: number;
   seed: number;
 }
 
@@ -22,7 +24,8 @@ export interface Scale {
 export interface Facts {
   applicationIds: string[];
   userIds: string[];
-  approverId: string;
+  /** Approvers, each holding the approver role of a few applications that have pending requests. */
+  approverIds: string[];
   rulesVersionId: string;
 }
 
@@ -43,7 +46,8 @@ export async function generate(
   const random = seededRandom(scale.seed);
   const logger = createLogger("bench", { level: "warn" });
   const userIds = Array.from({ length: scale.users }, (_, i) => `user-${pad(i)}`);
-  const facts: Facts = { applicationIds: [], userIds, approverId: "approver-000", rulesVersionId: "" };
+  const approverIds = Array.from({ length: scale.approvers }, (_, i) => `approver-${pad(i)}`);
+  const facts: Facts = { applicationIds: [], userIds, approverIds, rulesVersionId: "" };
 
   const registry = readRegistry(root);
   const order = ["catalog", "help-desks", "access-roles", "acknowledgements"];
@@ -65,7 +69,7 @@ export async function generate(
       } else if (entry.name === "access-roles") {
         await generateAccessRoles(
           dataSource,
-          { ...scale, applicationIds: facts.applicationIds, userIds, approverId: facts.approverId },
+          { grants: scale.grants, applicationIds: facts.applicationIds, userIds, approverIds },
           random,
         );
       } else if (entry.name === "acknowledgements") {
