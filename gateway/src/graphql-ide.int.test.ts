@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { createLogger } from "@portal-graph/http-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadGatewayConfig } from "./config.js";
 import { IDE_CONTENT_SECURITY_POLICY } from "./graphql-ide.js";
-import { createGateway, type Gateway } from "./server.js";
-import { composeSupergraph, startSubgraph, thingsSubgraph, type RunningSubgraph } from "./testing/subgraphs.js";
+import { startThingsGraph, type ThingsGraph } from "./testing/things-graph.js";
 
 interface RawAnswer {
   status: number;
@@ -32,29 +26,15 @@ function get(url: string, headers: Record<string, string>): Promise<RawAnswer> {
 const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
 
 describe("the GraphQL IDE at GET /graphql", () => {
-  let dir: string;
-  let things: RunningSubgraph;
-  let supergraphPath: string;
-  const gateways: Gateway[] = [];
-
-  async function startGateway(env: Record<string, string>): Promise<string> {
-    const config = loadGatewayConfig({ PORT: "0", HOST: "127.0.0.1", SUPERGRAPH_PATH: supergraphPath, ...env });
-    const gateway = createGateway(config, { logger: createLogger("gateway", { level: "silent" }), proofKey: null });
-    gateways.push(gateway);
-    return `http://127.0.0.1:${await gateway.start()}/graphql`;
-  }
+  let graph: ThingsGraph;
+  const startGateway = (env: Record<string, string>) => graph.startGateway(env);
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "gateway-ide-"));
-    things = await startSubgraph(thingsSubgraph());
-    supergraphPath = path.join(dir, "supergraph.graphql");
-    writeFileSync(supergraphPath, composeSupergraph([{ fixture: thingsSubgraph(), url: things.url }]));
+    graph = await startThingsGraph("ide");
   });
 
   afterAll(async () => {
-    await Promise.all(gateways.map((gateway) => gateway.stop()));
-    await things?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await graph?.close();
   });
 
   describe("when on", () => {

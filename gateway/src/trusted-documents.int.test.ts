@@ -1,14 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { createLogger, listen } from "@portal-graph/http-kit";
+import { listen } from "@portal-graph/http-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadGatewayConfig } from "./config.js";
-import { createGateway, type Gateway } from "./server.js";
 import { requireRedisInCi, TEST_REDIS_URL } from "./testing/redis.js";
-import { composeSupergraph, startSubgraph, thingsSubgraph, type RunningSubgraph } from "./testing/subgraphs.js";
+import { startThingsGraph, type ThingsGraph } from "./testing/things-graph.js";
 
 const redis = await requireRedisInCi();
 
@@ -35,34 +32,20 @@ const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash 
 const codeOf = (answer: Answer) => answer.body.errors?.[0]?.extensions?.code;
 
 describe("trusted documents and automatic persisted queries", () => {
-  let dir: string;
-  let things: RunningSubgraph;
-  let supergraphPath: string;
+  let graph: ThingsGraph;
   let manifestPath: string;
-  const gateways: Gateway[] = [];
-
   /** A gateway on a free port with these settings; its GraphQL URL. */
-  async function startGateway(env: Record<string, string>): Promise<string> {
-    const config = loadGatewayConfig({ PORT: "0", HOST: "127.0.0.1", SUPERGRAPH_PATH: supergraphPath, ...env });
-    const gateway = createGateway(config, { logger: createLogger("gateway", { level: "silent" }), proofKey: null });
-    gateways.push(gateway);
-    return `http://127.0.0.1:${await gateway.start()}/graphql`;
-  }
+  const startGateway = (env: Record<string, string>) => graph.startGateway(env);
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "gateway-trusted-"));
-    things = await startSubgraph(thingsSubgraph());
-    supergraphPath = path.join(dir, "supergraph.graphql");
-    writeFileSync(supergraphPath, composeSupergraph([{ fixture: thingsSubgraph(), url: things.url }]));
+    graph = await startThingsGraph("trusted");
     // As GraphQL Code Generator's client preset writes it with persistedDocuments: true.
-    manifestPath = path.join(dir, "persisted-documents.json");
+    manifestPath = path.join(graph.dir, "persisted-documents.json");
     writeFileSync(manifestPath, JSON.stringify({ [`sha256:${sha256(ANVIL)}`]: ANVIL }));
   });
 
   afterAll(async () => {
-    await Promise.all(gateways.map((gateway) => gateway.stop()));
-    await things?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await graph?.close();
   });
 
   describe("with a manifest", () => {

@@ -67,7 +67,9 @@ describe.each(kinds)("the registry on %s", (kind) => {
         { sdl: sdlOf(entry.name), routingUrl: entry.routingUrl, ...owner },
       ]),
     );
-    for (const { status } of (await admin().publishAll(bodies)).values()) expect(status).toBe(200);
+    const answers = await admin().publishAll(bodies);
+    expect([...answers.keys()].sort()).toEqual([...bodies.keys()].sort());
+    for (const { status } of answers.values()) expect(status).toBe(200);
   });
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
