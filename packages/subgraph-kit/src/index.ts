@@ -25,12 +25,14 @@ export {
   MAX_PAGE_SIZE,
   PageInfo,
   pageByKey,
+  pageById,
   pageBySortName,
   pageSize,
   toPage,
   type CursorFormat,
   type CursorPart,
   type PageKey,
+  type PageOrder,
 } from "./pagination.js";
 export type { TextInputRule, TextInputRules } from "./input-hygiene.js";
 export { connectionOf, type ConnectionOptions, type CountedPage, type Edge, type Page } from "./connection.js";

@@ -112,7 +112,7 @@ export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** How a keyset page is ordered: one column ascending, then the id; and what a row puts in its cursor. */
+/** How a keyset page is ordered: one column, then the id; and what a row puts in its cursor. */
 export interface PageKey<T, P extends CursorPart> {
   /** The column, e.g. `created_at` (the query's alias is put in front). */
   column: string;
@@ -122,28 +122,47 @@ export interface PageKey<T, P extends CursorPart> {
   parameter?(value: PartValue<P>): unknown;
 }
 
-/**
- * One page of rows ordered by (key column, id), keyset-paged with opaque cursors, in one statement; the total is
- * counted only when `countTotal` is called (the connection's totalCount). `matching` gives the query of every match,
- * or null when nothing can match; `join` adds what only the page needs (one row per match, so the limit holds).
- */
-export async function pageByKey<T extends { id: string } & ObjectLiteral, P extends CursorPart>(options: {
-  cursors: CursorFormat<readonly [P, "string"]>;
+/** Which way a keyset page runs: smallest first (the default) or largest first (newest first, by id or time). */
+export type PageOrder = "ASC" | "DESC";
+
+/** What every keyset page is given: the matches, the alias, the page asked for, and how it is ordered. */
+interface KeysetOptions<T extends ObjectLiteral> {
+  /** The query of every match, or null when nothing can match. */
   matching: () => SelectQueryBuilder<T> | null;
   alias: string;
-  key: PageKey<T, P>;
   first: number | null | undefined;
   after: string | null | undefined;
+  order?: PageOrder;
+  /** Adds what only the page needs (one row per match, so the limit holds). */
   join?: (page: SelectQueryBuilder<T>) => void;
-}) {
-  const { cursors, alias, key, first, after } = options;
+}
+
+/** One ordering column of a keyset: the qualified column, the row's cursor value, the value as SQL compares it. */
+interface KeyColumn<T> {
+  column: string;
+  of(row: T): unknown;
+  parameter(value: unknown): unknown;
+}
+
+/**
+ * The one keyset reader: rows ordered by `columns` (all one way), after the position in `after`, limit + 1 of them
+ * in one statement; the total is counted only when `countTotal` is called (the connection's totalCount).
+ */
+async function keysetPage<T extends ObjectLiteral>(
+  options: KeysetOptions<T>,
+  cursors: CursorFormat<readonly CursorPart[]>,
+  columns: readonly KeyColumn<T>[],
+) {
+  const { alias, first, after } = options;
+  const order = options.order ?? "ASC";
   const limit = pageSize(first);
-  const position = after ? cursors.decode(after) : null;
+  const position = after ? (cursors.decode(after) as unknown[]) : null;
   const page = options.matching();
   let rows: T[] = [];
   if (page && (limit > 0 || after)) {
-    const column = `${alias}.${key.column}`;
-    page.orderBy(column, "ASC").addOrderBy(`${alias}.id`, "ASC");
+    columns.forEach(({ column }, index) =>
+      index === 0 ? page.orderBy(`${alias}.${column}`, order) : page.addOrderBy(`${alias}.${column}`, order),
+    );
     if (options.join) {
       options.join(page);
       // limit, not take: one row per match, so no second query for the ids is needed.
@@ -152,18 +171,49 @@ export async function pageByKey<T extends { id: string } & ObjectLiteral, P exte
       page.take(limit + 1);
     }
     if (position) {
-      const [value, id] = position;
-      page.andWhere(`(${column} > :keyValue OR (${column} = :keyValue AND ${alias}.id > :keyId))`, {
-        keyValue: key.parameter ? key.parameter(value as PartValue<P>) : value,
-        keyId: id,
-      });
+      const { predicate, parameters } = keysetAfter(alias, columns, position, order);
+      page.andWhere(predicate, parameters);
     }
     rows = await page.getMany();
   }
   return {
-    ...toPage(rows, limit, after, (row) => cursors.encode([key.of(row), row.id] as never)),
+    ...toPage(rows, limit, after, (row) => cursors.encode(columns.map((key) => key.of(row)) as never)),
     countTotal: async () => (await options.matching()?.getCount()) ?? 0,
   };
+}
+
+/** "Comes after this position" for (a, b, ...) in one direction: a > :k0 OR (a = :k0 AND (b > :k1 OR ...)). */
+function keysetAfter<T>(alias: string, columns: readonly KeyColumn<T>[], position: unknown[], order: PageOrder) {
+  const beyond = order === "ASC" ? ">" : "<";
+  const parameters: Record<string, unknown> = {};
+  const predicate = columns.reduceRight<string>((inner, key, index) => {
+    parameters[`keyset${index}`] = key.parameter(position[index]);
+    const column = `${alias}.${key.column}`;
+    const here = `${column} ${beyond} :keyset${index}`;
+    return inner ? `(${here} OR (${column} = :keyset${index} AND ${inner}))` : here;
+  }, "");
+  return { predicate, parameters };
+}
+
+/**
+ * One page of rows ordered by (key column, id), ascending unless `order: "DESC"`, keyset-paged with opaque cursors,
+ * in one statement; `countTotal` counts every match.
+ */
+export async function pageByKey<T extends { id: string } & ObjectLiteral, P extends CursorPart>(
+  options: KeysetOptions<T> & { cursors: CursorFormat<readonly [P, "string"]>; key: PageKey<T, P> },
+) {
+  const { key } = options;
+  return keysetPage(options, options.cursors, [
+    { column: key.column, of: key.of, parameter: (value) => (key.parameter ? key.parameter(value as never) : value) },
+    { column: "id", of: (row) => row.id, parameter: (value) => value },
+  ]);
+}
+
+/** One page of rows ordered by their integer id alone: newest first with `order: "DESC"` (logs, histories). */
+export async function pageById<T extends { id: number } & ObjectLiteral>(
+  options: KeysetOptions<T> & { cursors: CursorFormat<readonly ["int"]> },
+) {
+  return keysetPage(options, options.cursors, [{ column: "id", of: (row) => row.id, parameter: (value) => value }]);
 }
 
 /** One page ordered by (sort_name, id): `pageByKey` on the lower-cased name most lists sort by. */

@@ -4,9 +4,8 @@ import {
   DateTimeScalar,
   cursorFormat,
   connectionOf,
-  pageSize,
+  pageById,
   requireRole,
-  toPage,
 } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
 import { AuditAction, AuditEvent } from "./audit-event.entity.js";
@@ -65,29 +64,24 @@ export class AuditResolver {
     after?: string | null,
   ): Promise<AuditEventConnection> {
     requireRole(ctx, "AUDITOR");
-    const limit = pageSize(first);
     if (filter?.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {
       throw new BadUserInputError("filter.to", "must be after filter.from");
     }
-    const query = ctx.dataSource.getRepository(AuditEvent).createQueryBuilder("e");
-    if (filter?.actor) query.andWhere("e.actor = :actor", { actor: filter.actor });
-    if (filter?.action?.length) query.andWhere("e.action IN (:...actions)", { actions: filter.action });
-    if (filter?.target) query.andWhere("e.target_id = :target", { target: filter.target });
-    if (filter?.subject) query.andWhere("e.subject_user_id = :subject", { subject: filter.subject });
-    if (filter?.accessRequestId) {
-      query.andWhere("e.access_request_id = :accessRequestId", { accessRequestId: filter.accessRequestId });
-    }
-    if (filter?.from) query.andWhere("e.at >= :from", { from: filter.from });
-    if (filter?.to) query.andWhere("e.at < :to", { to: filter.to });
-    if (after) query.andWhere("e.id < :afterId", { afterId: CURSORS.decode(after)[0] });
-    const rows =
-      limit === 0
-        ? []
-        : await query
-            .orderBy("e.id", "DESC")
-            .take(limit + 1)
-            .getMany();
-    return toPage(rows, limit, after, (event) => CURSORS.encode([event.id]));
+    const matching = () => {
+      const query = ctx.dataSource.getRepository(AuditEvent).createQueryBuilder("e");
+      if (filter?.actor) query.andWhere("e.actor = :actor", { actor: filter.actor });
+      if (filter?.action?.length) query.andWhere("e.action IN (:...actions)", { actions: filter.action });
+      if (filter?.target) query.andWhere("e.target_id = :target", { target: filter.target });
+      if (filter?.subject) query.andWhere("e.subject_user_id = :subject", { subject: filter.subject });
+      if (filter?.accessRequestId) {
+        query.andWhere("e.access_request_id = :accessRequestId", { accessRequestId: filter.accessRequestId });
+      }
+      if (filter?.from) query.andWhere("e.at >= :from", { from: filter.from });
+      if (filter?.to) query.andWhere("e.at < :to", { to: filter.to });
+      return query;
+    };
+    const page = await pageById({ cursors: CURSORS, matching, alias: "e", order: "DESC", first, after });
+    return Object.assign(new AuditEventConnection(), page);
   }
 
   @FieldResolver(() => String, { description: "Ids, codes and dates about the change, as JSON (no personal data)." })
