@@ -1,5 +1,5 @@
 /**
- * `npm run new:subgraph -- <name> [--entity <Type>] [--extends Application]`: a complete subgraph workspace (an
+ * `npm run new:subgraph -- <name> [--entity <Type>] [--extends Application] [--no-database]`: a subgraph workspace (an
  * entity with its table, loader, paged query, reference resolver and seed; a field on Application; unit,
  * integration and end-to-end tests; a README), registered with a free port, installed and composed. Every refusal
  * comes before anything is written. `npm run remove:subgraph -- <name>` takes it out again.
@@ -10,12 +10,13 @@ import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import { checkScaffold } from "./lib/scaffold/check.js";
 import { writeSubgraph } from "./lib/scaffold/write.js";
 
-const USAGE = `usage: npm run new:subgraph -- <name> [--entity <Type>] [--extends Application] [--no-install]
+const USAGE = `usage: npm run new:subgraph -- <name> [--entity <Type>] [--extends Application] [--no-database] [--no-install]
 
-  <name>       the subgraph, kebab-case (enrollment, training-records)
-  --entity     the type it owns, PascalCase (default: the name in PascalCase)
-  --extends    add a field listing the entity to the catalog's Application (public: anonymous callers get it)
-  --no-install write the files and the registry entry only (then: npm install && npm run schema:compose)`;
+  <name>         the subgraph, kebab-case (enrollment, training-records)
+  --entity       the type it owns, PascalCase (default: the name in PascalCase)
+  --extends      add a field listing the entity to the catalog's Application (public: anonymous callers get it)
+  --no-database  no database, migration or seed: the data is computed, or comes from another team's API
+  --no-install   write the files and the registry entry only (then: npm install && npm run schema:compose)`;
 
 let parsed;
 try {
@@ -24,6 +25,7 @@ try {
     options: {
       entity: { type: "string" },
       extends: { type: "string" },
+      "no-database": { type: "boolean" },
       "no-install": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -47,6 +49,7 @@ const checked = checkScaffold(root, {
   subgraph: positionals[0]!,
   entity: values.entity,
   extendsType: values.extends ?? null,
+  database: !values["no-database"],
 });
 if ("problems" in checked) {
   console.error(`Nothing was written:\n${checked.problems.map((problem) => `  - ${problem}`).join("\n")}`);

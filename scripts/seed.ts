@@ -4,13 +4,17 @@
  */
 import "reflect-metadata";
 import { createLogger } from "@portal-graph/http-kit";
-import { openDatabase, resolveDatabase, type SubgraphDefinition } from "@portal-graph/subgraph-kit";
+import { hasDatabase, openDatabase, resolveDatabase, type AnySubgraphDefinition } from "@portal-graph/subgraph-kit";
 import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit/workspace";
 
 const root = findRepoRoot();
 let failed = false;
 for (const entry of readRegistry(root)) {
-  const { subgraph } = (await import(entry.package)) as { subgraph: SubgraphDefinition };
+  const { subgraph } = (await import(entry.package)) as { subgraph: AnySubgraphDefinition };
+  if (!hasDatabase(subgraph)) {
+    console.log(`${entry.name}: no database to seed`);
+    continue;
+  }
   const logger = createLogger(entry.name, { level: process.env.LOG_LEVEL ?? "warn" });
   try {
     const target = resolveDatabase(entry.name);

@@ -99,32 +99,53 @@ describe("npm run new:subgraph", () => {
     expect(readRegistry(checkout).map((entry) => entry.name)).toEqual(readRegistry(root).map((entry) => entry.name));
   });
 
-  it("writes a subgraph that lints, typechecks, composes and passes its own tests, and takes it out again", () => {
+  it("writes subgraphs, with a database and without, that lint, typecheck, compose and pass their own tests, and takes them out again", () => {
     const supergraph = readFileSync(path.join(checkout, "schema", "supergraph.graphql"), "utf8");
     const printed = tsx("scripts/new-subgraph.ts", "enrollment", "--extends", "Application", "--no-install");
     expect(printed).toContain("npm run remove:subgraph -- enrollment");
     const entry = readRegistry(checkout).find((candidate) => candidate.name === "enrollment")!;
     expect(entry.port).toBe(Math.max(...readRegistry(root).map((other) => other.port)) + 1);
+    tsx(
+      "scripts/new-subgraph.ts",
+      "training-records",
+      "--entity",
+      "TrainingRecord",
+      "--extends",
+      "Application",
+      "--no-database",
+      "--no-install",
+    );
+    const computed = path.join(checkout, "subgraphs", "training-records");
+    expect(existsSync(path.join(computed, "src", "migrations"))).toBe(false);
+    expect(existsSync(path.join(computed, "src", "seed"))).toBe(false);
+    expect(readFileSync(path.join(computed, "package.json"), "utf8")).not.toContain("typeorm");
 
     linkWorkspaces();
     tsx("scripts/compose.ts");
-    expect(readFileSync(path.join(checkout, "schema", "supergraph.graphql"), "utf8")).toContain(
-      "enrollments: [Enrollment!]",
-    );
+    const composed = readFileSync(path.join(checkout, "schema", "supergraph.graphql"), "utf8");
+    expect(composed).toContain("enrollments: [Enrollment!]");
+    expect(composed).toContain("trainingRecords: [TrainingRecord!]");
     tsx("scripts/compose.ts", "--check");
-    run(bin("eslint"), ["subgraphs/enrollment", "tests/e2e/enrollment.e2e.test.ts"]);
-    run(bin("prettier"), ["--check", "subgraphs/enrollment", "tests/e2e/enrollment.e2e.test.ts", "schema"]);
+    const written = [
+      "subgraphs/enrollment",
+      "subgraphs/training-records",
+      "tests/e2e/enrollment.e2e.test.ts",
+      "tests/e2e/training-records.e2e.test.ts",
+    ];
+    run(bin("eslint"), written);
+    run(bin("prettier"), ["--check", ...written, "schema"]);
     run(bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
     run(bin("tsc"), ["-p", "subgraphs/enrollment/tsconfig.build.json"]);
+    run(bin("tsc"), ["-p", "subgraphs/training-records/tsconfig.build.json"]);
 
-    const tests = run(bin("vitest"), ["run", "subgraphs/enrollment", "tests/e2e/enrollment.e2e.test.ts"]);
-    expect(tests).toMatch(/Test Files\s+3 passed \(3\)/);
+    const tests = run(bin("vitest"), ["run", ...written]);
+    expect(tests).toMatch(/Test Files\s+6 passed \(6\)/);
     expect(tests).not.toMatch(/skipped/);
 
     tsx("scripts/remove-subgraph.ts", "enrollment", "--no-install");
-    expect(existsSync(path.join(checkout, "subgraphs", "enrollment"))).toBe(false);
-    expect(existsSync(path.join(checkout, "tests", "e2e", "enrollment.e2e.test.ts"))).toBe(false);
+    tsx("scripts/remove-subgraph.ts", "training-records", "--no-install");
+    for (const file of written) expect(existsSync(path.join(checkout, file))).toBe(false);
     tsx("scripts/compose.ts");
     expect(readFileSync(path.join(checkout, "schema", "supergraph.graphql"), "utf8")).toBe(supergraph);
-  }, 300_000);
+  }, 420_000);
 });

@@ -15,3 +15,6 @@ export interface SubgraphContext<TLoaders = unknown> {
   dataSource: DataSource;
   logger: Logger;
 }
+
+/** What the resolvers of a subgraph without a database receive: the same, but no `dataSource`. */
+export type ComputedSubgraphContext<TLoaders = unknown> = Omit<SubgraphContext<TLoaders>, "dataSource">;

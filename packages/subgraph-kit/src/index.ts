@@ -4,7 +4,7 @@
  */
 import "reflect-metadata";
 
-export type { SubgraphContext, Viewer, MfaStatus } from "./context.js";
+export type { ComputedSubgraphContext, SubgraphContext, Viewer, MfaStatus } from "./context.js";
 export { hasRole, isSelf, requireRole, requireSelfOrRole, requireViewer } from "./auth.js";
 export {
   createUserErrors,
@@ -27,6 +27,7 @@ export {
   pageByKey,
   pageById,
   pageBySortName,
+  pageOfList,
   pageSize,
   toPage,
   type CursorFormat,
@@ -40,6 +41,14 @@ export { writeTransaction } from "./transaction.js";
 export { Refused, runWrite, type UniqueRule, type WriteContext, type WriteResult } from "./write.js";
 export { decodeReadinessParts, encodeReadinessParts, type ReadinessPart, type ReadinessPartKind } from "./readiness.js";
 export { createAppendOnlyTriggers, dropAppendOnlyTriggers } from "./append-only.js";
-export { runSubgraph, viewerOf, type SubgraphDefinition, type SubgraphServices } from "./subgraph.js";
+export {
+  hasDatabase,
+  runSubgraph,
+  viewerOf,
+  type AnySubgraphDefinition,
+  type ComputedSubgraphDefinition,
+  type SubgraphDefinition,
+  type SubgraphServices,
+} from "./subgraph.js";
 /** The one date-time scalar every subgraph uses (RFC 3339, named DateTime in the graph). */
 export { GraphQLDateTime as DateTimeScalar } from "graphql-scalars";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cursorFormat, likePattern, pageSize, toPage } from "./pagination.js";
+import { cursorFormat, likePattern, pageOfList, pageSize, toPage } from "./pagination.js";
 
 describe("pageSize", () => {
   it("defaults when absent and keeps values in range", () => {
@@ -67,5 +67,31 @@ describe("toPage", () => {
 describe("likePattern", () => {
   it("escapes wildcards and lower-cases", () => {
     expect(likePattern("A_b%c\\")).toBe("%a\\_b\\%c\\\\%");
+  });
+});
+
+describe("pageOfList", () => {
+  const cursors = cursorFormat("fruits", ["string", "string"]);
+  const items = ["pear", "apple", "fig", "Apple", "date"].map((name, i) => ({ id: `f${i}`, name }));
+  const read = (after: string | null) =>
+    pageOfList({ items, cursors, key: (item) => item.name.toLowerCase(), first: 2, after });
+
+  it("walks the list by (key, id) in pages, ties broken by id, without a gap or a repeat", async () => {
+    const seen: string[][] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = read(after);
+      seen.push(page.nodes.map((item) => item.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([["f1", "f3"], ["f4", "f2"], ["f0"]]);
+    expect(await read(null).countTotal()).toBe(5);
+  });
+
+  it("refuses another connection's cursor, naming after", () => {
+    expect(() => read(cursorFormat("others", ["string", "string"]).encode(["a", "b"]))).toThrow(
+      "after: is not a cursor from fruits",
+    );
   });
 });

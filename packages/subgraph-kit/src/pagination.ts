@@ -226,3 +226,32 @@ export function pageBySortName<T extends { sortName: string; id: string } & Obje
 ) {
   return pageByKey({ cursors, matching, alias, first, after, key: { column: "sort_name", of: (row) => row.sortName } });
 }
+
+/**
+ * One page of a list held in memory (computed, or read from another team's API), ordered by (key, id) ascending,
+ * with the same cursors and page info as `pageByKey`; `countTotal` is the list's length.
+ */
+export function pageOfList<T extends { id: string }>(options: {
+  items: readonly T[];
+  cursors: CursorFormat<readonly ["string", "string"]>;
+  key(item: T): string;
+  first: number | null | undefined;
+  after: string | null | undefined;
+}) {
+  const { items, cursors, key, after } = options;
+  const limit = pageSize(options.first);
+  const position = after ? cursors.decode(after) : null;
+  const compare = (a: readonly [string, string], b: readonly [string, string]) =>
+    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+  const sorted = items
+    .map((item) => ({ item, position: [key(item), item.id] as [string, string] }))
+    .sort((a, b) => compare(a.position, b.position));
+  const rows = sorted
+    .filter((entry) => !position || compare(entry.position, position) > 0)
+    .slice(0, limit + 1)
+    .map((entry) => entry.item);
+  return {
+    ...toPage(rows, limit, after, (item) => cursors.encode([key(item), item.id])),
+    countTotal: async () => items.length,
+  };
+}

@@ -44,20 +44,10 @@ import { currentRequest, runInRequestScope } from "./request-scope.js";
 import { subgraphMetricsRoute } from "./metrics.js";
 import { startTelemetry, subgraphServiceName } from "@portal-graph/telemetry";
 
-/** Everything the kit needs to know about a subgraph to migrate, seed, serve and print it. */
-export interface SubgraphDefinition<TLoaders = unknown> {
+/** What every subgraph declares, with a database or without one. */
+interface SubgraphBasics {
   name: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: Function[];
-  migrations: (new () => MigrationInterface)[];
   buildSchema(): Promise<GraphQLSchema>;
-  createLoaders(dataSource: DataSource): TLoaders;
-  /** Puts the seed data in place; running it twice changes nothing. Returns how many rows it inserted. */
-  seed(dataSource: DataSource): Promise<number>;
-  /** True when the subgraph holds no data yet (start seeds only then). */
-  isEmpty(dataSource: DataSource): Promise<boolean>;
-  /** HTTP routes beside /graphql that write their own response (streamed exports); they check the caller themselves. */
-  rawRoutes?(services: SubgraphServices): Record<string, RawRoute>;
   /** Text inputs that are multi-line or take another length than the kit's default (see input-hygiene.ts). */
   textInputs?: TextInputRules;
   /**
@@ -65,8 +55,45 @@ export interface SubgraphDefinition<TLoaders = unknown> {
    * value stops the start naming the variable. Keep what it returns and read that afterwards.
    */
   readSettings?(env: NodeJS.ProcessEnv): unknown;
+}
+
+/** Everything the kit needs to know about a subgraph with its own database to migrate, seed, serve and print it. */
+export interface SubgraphDefinition<TLoaders = unknown> extends SubgraphBasics {
+  database?: true;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  migrations: (new () => MigrationInterface)[];
+  createLoaders(dataSource: DataSource): TLoaders;
+  /** Puts the seed data in place; running it twice changes nothing. Returns how many rows it inserted. */
+  seed(dataSource: DataSource): Promise<number>;
+  /** True when the subgraph holds no data yet (start seeds only then). */
+  isEmpty(dataSource: DataSource): Promise<boolean>;
+  /** HTTP routes beside /graphql that write their own response (streamed exports); they check the caller themselves. */
+  rawRoutes?(services: SubgraphServices): Record<string, RawRoute>;
   /** Background work of a running process (schedules); returns how to stop it. Not run in tests. */
   onStarted?(services: SubgraphServices): (() => void) | void;
+}
+
+/**
+ * A subgraph without a database of its own: its data is computed, or comes from another team's HTTP API through its
+ * loaders. No migrations, no seed, no DATABASE_URL; its context has no `dataSource`.
+ */
+export interface ComputedSubgraphDefinition<TLoaders = unknown> extends SubgraphBasics {
+  database: false;
+  createLoaders(): TLoaders;
+  /** Whether what it depends on answers, for GET /ready (a backing API's health, say); ready when absent. */
+  isReady?(): Promise<boolean>;
+}
+
+/** Either kind of subgraph, as runSubgraph and the test harness take it. */
+export type AnySubgraphDefinition<TLoaders = unknown> =
+  SubgraphDefinition<TLoaders> | ComputedSubgraphDefinition<TLoaders>;
+
+/** True when the subgraph keeps its own database (the kit opens, migrates and seeds it). */
+export function hasDatabase<TLoaders>(
+  definition: AnySubgraphDefinition<TLoaders>,
+): definition is SubgraphDefinition<TLoaders> {
+  return definition.database !== false;
 }
 
 /** What a subgraph's raw routes and background work get to use. */
@@ -91,8 +118,8 @@ const counters = { requests: 0 };
 
 /** Builds a subgraph's HTTP server over an open data source; it listens nowhere until start(). */
 export async function createSubgraphServer<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
-  dataSource: DataSource,
+  definition: AnySubgraphDefinition<TLoaders>,
+  dataSource: DataSource | null,
   options: {
     logger?: Logger;
     maxBodyBytes?: number;
@@ -127,7 +154,7 @@ export async function createSubgraphServer<TLoaders>(
       inputHygienePlugin(schema, definition.textInputs),
     ],
   });
-  const services: SubgraphServices = {
+  const services: SubgraphServices | null = dataSource && {
     dataSource,
     logger,
     viewerOf: (authorization) => viewerOf(verifier, authorization),
@@ -137,7 +164,7 @@ export async function createSubgraphServer<TLoaders>(
     logger,
     // /metrics answers JSON or, to a scraper's Accept, Prometheus text: a raw route, since it is not always JSON.
     rawRoutes: {
-      ...definition.rawRoutes?.(services),
+      ...(hasDatabase(definition) && services ? definition.rawRoutes?.(services) : {}),
       "/metrics": subgraphMetricsRoute(definition.name, () => counters.requests),
     },
     maxBodyBytes: options.maxBodyBytes,
@@ -154,8 +181,7 @@ export async function createSubgraphServer<TLoaders>(
         requestId,
         viewer: await viewerOf(verifier, headers.authorization),
         caller: caller as CallerRole,
-        loaders: definition.createLoaders(dataSource),
-        dataSource,
+        ...loadersAndData(definition, dataSource),
         logger: logger.child({ requestId }),
       };
     },
@@ -164,10 +190,13 @@ export async function createSubgraphServer<TLoaders>(
       "/health": async () => ({ status: 200, body: { status: "ok", subgraph: definition.name } }),
       "/ready": async () => {
         try {
-          await dataSource.query("SELECT 1");
+          if (dataSource) await dataSource.query("SELECT 1");
+          else if (!hasDatabase(definition) && definition.isReady && !(await definition.isReady())) {
+            throw new Error("what it depends on is not ready");
+          }
           return { status: 200, body: { ready: true, subgraph: definition.name } };
         } catch (error) {
-          logger.warn({ err: error }, "database not answering");
+          logger.warn({ err: error }, dataSource ? "database not answering" : "not ready");
           return { status: 503, body: { ready: false, subgraph: definition.name } };
         }
       },
@@ -203,16 +232,30 @@ export async function viewerOf(verifier: TokenVerifier, authorization: string | 
 }
 
 /**
+ * A request's loaders, and its data source when the subgraph has one (a subgraph without a database gets none: its
+ * context type has no `dataSource`).
+ */
+export function loadersAndData<TLoaders>(
+  definition: AnySubgraphDefinition<TLoaders>,
+  dataSource: DataSource | null,
+): { loaders: TLoaders; dataSource: DataSource } {
+  if (hasDatabase(definition)) {
+    if (!dataSource) throw new Error(`${definition.name} keeps a database, but none was opened`);
+    return { loaders: definition.createLoaders(dataSource), dataSource };
+  }
+  return { loaders: definition.createLoaders() } as { loaders: TLoaders; dataSource: DataSource };
+}
+
+/**
  * The whole life of a subgraph process: read configuration, open and migrate its database, seed it when
  * SEED_ON_START=true and it is empty, serve on PORT (default: its registry port), and drain on SIGTERM.
  */
-export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): Promise<void> {
+export async function runSubgraph<TLoaders>(definition: AnySubgraphDefinition<TLoaders>): Promise<void> {
   // First, before the database and the server: tracing is on only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
   const telemetry = await startTelemetry({ service: subgraphServiceName(definition.name) });
   const logger = createLogger(definition.name);
   try {
     definition.readSettings?.(process.env);
-    const target = resolveDatabase(definition.name);
     const { env, graph } = withRunningGraph(repoRootOrNull());
     if (graph)
       logger.info({ gateway: graph.gatewayUrl }, "trusting the issuer and callers of the graph npm start runs");
@@ -222,37 +265,40 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
       readSetting(process.env, "PORT") === undefined
         ? registryEntry(definition.name).port
         : readPort(process.env, "PORT", 0);
-    const dataSource = await openDatabase({
-      target,
-      entities: definition.entities,
-      migrations: definition.migrations,
-      logger,
-    });
-    if (readFlag(process.env, "SEED_ON_START") && (await definition.isEmpty(dataSource))) {
-      const inserted = await definition.seed(dataSource);
-      logger.info({ inserted }, "seeded an empty database");
-    }
+    const database = hasDatabase(definition) ? await openOwnDatabase(definition, logger) : null;
+    const dataSource = database?.dataSource ?? null;
     const subgraph = await createSubgraphServer(definition, dataSource, { logger, verifier, callerTrust });
-    const stopBackground = definition.onStarted?.({
-      dataSource,
-      logger,
-      viewerOf: (authorization) => viewerOf(verifier, authorization),
-    });
+    const stopBackground =
+      hasDatabase(definition) && dataSource
+        ? definition.onStarted?.({ dataSource, logger, viewerOf: (authorization) => viewerOf(verifier, authorization) })
+        : undefined;
     // Loopback unless told otherwise: only the gateway, on the same host or through HOST, should reach a subgraph.
     const host = readSetting(process.env, "HOST") ?? "127.0.0.1";
     const bound = await subgraph.start(port, host);
     const { address } = subgraph.server.address() as AddressInfo;
-    logger.info({ port: bound, host: address, database: target.kind }, "subgraph listening");
+    logger.info({ port: bound, host: address, database: database?.kind ?? "none" }, "subgraph listening");
     onShutdown(logger, async () => {
       stopBackground?.();
       await subgraph.stop();
-      await dataSource.destroy();
+      await dataSource?.destroy();
       await telemetry?.shutdown();
     });
   } catch (error) {
     logger.fatal({ err: error }, `${definition.name} failed to start: ${(error as Error).message}`);
     process.exit(1);
   }
+}
+
+/** Opens and migrates the subgraph's database (DATABASE_URL, else SQLite); seeds it when SEED_ON_START=true and empty. */
+async function openOwnDatabase<TLoaders>(definition: SubgraphDefinition<TLoaders>, logger: Logger) {
+  const target = resolveDatabase(definition.name);
+  const { entities, migrations } = definition;
+  const dataSource = await openDatabase({ target, entities, migrations, logger });
+  if (readFlag(process.env, "SEED_ON_START") && (await definition.isEmpty(dataSource))) {
+    const inserted = await definition.seed(dataSource);
+    logger.info({ inserted }, "seeded an empty database");
+  }
+  return { dataSource, kind: target.kind };
 }
 
 /** The checkout this subgraph runs from, or null outside one (a subgraph deployed alone). */

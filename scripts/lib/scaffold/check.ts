@@ -10,6 +10,8 @@ export interface ScaffoldRequest {
   /** Default: the subgraph's name in PascalCase. */
   entity?: string;
   extendsType?: string | null;
+  /** False for `--no-database`. */
+  database?: boolean;
 }
 
 /** Ports the graph uses beside the subgraphs': the gateway and the development issuer. */
@@ -50,7 +52,7 @@ export function checkScaffold(
   const ports = new Set([...registry.map((entry) => entry.port), ...RESERVED_PORTS]);
   let port = Math.max(...registry.map((entry) => entry.port)) + 1;
   while (ports.has(port)) port += 1;
-  const names = scaffoldNames({ subgraph, entity, extendsType, port, migrationTime });
+  const names = scaffoldNames({ subgraph, entity, extendsType, port, migrationTime, database: request.database });
 
   if (names.entityPlural === names.entityCamel) {
     problems.push(`the entity "${entity}" reads as a plural: name it in the singular with --entity (e.g. Enrollment)`);

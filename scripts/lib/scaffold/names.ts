@@ -24,6 +24,8 @@ export interface ScaffoldNames {
   port: number;
   /** The migration's timestamp, part of its class name. */
   migrationTime: number;
+  /** False for a subgraph without a database (`--no-database`): its data is computed or comes from another API. */
+  database: boolean;
 }
 
 export const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -57,6 +59,7 @@ export function scaffoldNames(options: {
   extendsType: string | null;
   port: number;
   migrationTime: number;
+  database?: boolean;
 }): ScaffoldNames {
   const entityKebab = kebabFromPascal(options.entity);
   const entityCamel = options.entity[0]!.toLowerCase() + options.entity.slice(1);
@@ -75,5 +78,6 @@ export function scaffoldNames(options: {
     extensionField: plural(entityCamel),
     port: options.port,
     migrationTime: options.migrationTime,
+    database: options.database ?? true,
   };
 }

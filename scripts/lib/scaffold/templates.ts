@@ -4,6 +4,7 @@
  * tests at every tier. Paths are relative to the checkout; contents are formatted by Prettier afterwards.
  */
 import type { ScaffoldNames } from "./names.js";
+import * as computed from "./templates-computed.js";
 
 const KIT_VERSION = "0.1.0";
 
@@ -11,27 +12,43 @@ const KIT_VERSION = "0.1.0";
 export function renderSubgraph(n: ScaffoldNames): Map<string, string> {
   const dir = `subgraphs/${n.subgraph}`;
   const src = `${dir}/src`;
+  const entity = `${src}/${n.entityKebab}/${n.entityKebab}`;
   const files = new Map<string, string>([
     [`${dir}/package.json`, packageJson(n)],
     [`${dir}/tsconfig.build.json`, tsconfigBuild()],
     [`${dir}/README.md`, readme(n)],
     [`${src}/index.ts`, indexTs()],
-    [`${src}/server.ts`, serverTs(n)],
-    [`${src}/schema.ts`, schemaTs(n)],
-    [`${src}/context.ts`, contextTs(n)],
-    [`${src}/${n.entityKebab}/${n.entityKebab}.entity.ts`, entityTs(n)],
-    [`${src}/${n.entityKebab}/${n.entityKebab}.rules.ts`, rulesTs(n)],
-    [`${src}/${n.entityKebab}/${n.entityKebab}.rules.test.ts`, rulesTestTs(n)],
-    [`${src}/${n.entityKebab}/${n.entityKebab}.connection.ts`, connectionTs(n)],
-    [`${src}/${n.entityKebab}/${n.entityKebab}.loaders.ts`, loadersTs(n)],
-    [`${src}/${n.entityKebab}/${n.entityKebab}.service.ts`, serviceTs(n)],
-    [`${src}/${n.entityKebab}/${n.entityKebab}.resolver.ts`, resolverTs(n)],
-    [`${src}/${n.entityKebab}/${n.entityKebab}.reference.ts`, referenceTs(n)],
-    [`${src}/${n.entityKebab}/${n.entityKebab}.int.test.ts`, intTestTs(n)],
-    [`${src}/migrations/${n.migrationTime}-create-${n.subgraph}.ts`, migrationTs(n)],
-    [`${src}/seed/seed.ts`, seedTs(n)],
-    [`tests/e2e/${n.subgraph}.e2e.test.ts`, e2eTestTs(n)],
   ]);
+  if (n.database) {
+    files.set(`${src}/server.ts`, serverTs(n));
+    files.set(`${src}/schema.ts`, schemaTs(n));
+    files.set(`${src}/context.ts`, contextTs(n));
+    files.set(`${entity}.entity.ts`, entityTs(n));
+    files.set(`${entity}.rules.ts`, rulesTs(n));
+    files.set(`${entity}.rules.test.ts`, rulesTestTs(n));
+    files.set(`${entity}.connection.ts`, connectionTs(n));
+    files.set(`${entity}.loaders.ts`, loadersTs(n));
+    files.set(`${entity}.service.ts`, serviceTs(n));
+    files.set(`${entity}.resolver.ts`, resolverTs(n));
+    files.set(`${entity}.reference.ts`, referenceTs(n));
+    files.set(`${entity}.int.test.ts`, intTestTs(n));
+    files.set(`${src}/migrations/${n.migrationTime}-create-${n.subgraph}.ts`, migrationTs(n));
+    files.set(`${src}/seed/seed.ts`, seedTs(n));
+  } else {
+    files.set(`${src}/server.ts`, computed.serverTs(n));
+    files.set(`${src}/schema.ts`, schemaTs(n));
+    files.set(`${src}/context.ts`, computed.contextTs(n));
+    files.set(`${entity}.entity.ts`, computed.entityTs(n));
+    files.set(`${entity}.source.ts`, computed.sourceTs(n, seedRows(n)));
+    files.set(`${entity}.loaders.test.ts`, computed.loadersTestTs(n));
+    files.set(`${entity}.connection.ts`, connectionTs(n));
+    files.set(`${entity}.loaders.ts`, computed.loadersTs(n));
+    files.set(`${entity}.service.ts`, computed.serviceTs(n));
+    files.set(`${entity}.resolver.ts`, resolverTs(n));
+    files.set(`${entity}.reference.ts`, referenceTs(n));
+    files.set(`${entity}.int.test.ts`, computed.intTestTs(n));
+  }
+  files.set(`tests/e2e/${n.subgraph}.e2e.test.ts`, e2eTestTs(n));
   if (n.extendsType) files.set(`${src}/${extensionFile(n)}.ts`, extensionTs(n));
   return files;
 }
@@ -60,7 +77,7 @@ function packageJson(n: ScaffoldNames): string {
       graphql: "16.15.0",
       "reflect-metadata": "0.2.2",
       "type-graphql": "2.0.0-rc.4",
-      typeorm: "1.1.1",
+      ...(n.database ? { typeorm: "1.1.1" } : {}),
     },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
@@ -82,19 +99,25 @@ function readme(n: ScaffoldNames): string {
 
 Owns \`${n.entity} @key(fields: "id")\`${n.extendsType ? ` and adds ${field} to the \`${n.extendsType}\` another subgraph owns (a key stub here: none of its fields copied, none of its code imported)` : ""}. Written by \`npm run new:subgraph\`; make it yours.
 
-- \`${n.entity} { id name${n.extendsType ? " application" : ""} createdAt }\`.
+- \`${n.entity} { id name${n.extendsType ? " application" : ""}${n.database ? " createdAt" : ""} }\`.
 - \`Query.${n.entityPlural}(first, after)\`: ordered by name, keyset-paged, \`first\` 0..100 (else \`BAD_USER_INPUT\`).
   \`Query.${n.entityCamel}(id)\`: one by id, or null.${
     n.extendsType
       ? `
-- ${field}: the ${n.entityPlural} of a ${n.extendsType}, public (anonymous callers get it too); null with an error
+- ${field}: the ${n.entityPlural} of ${article(n.extendsType)} ${n.extendsType}, public (anonymous callers get it too); null with an error
   only when this subgraph cannot answer, so the rest of the page still renders.`
       : ""
   }
 
-Storage: the table \`${n.table}\` (migration in \`src/migrations/\`, for SQLite and PostgreSQL). Cost: a page of
+${
+  n.database
+    ? `Storage: the table \`${n.table}\` (migration in \`src/migrations/\`, for SQLite and PostgreSQL). Cost: a page of
 ${n.entityPlural} is one statement, a batch of \`${n.entity}\` references one statement${n.extendsType ? `, and ${field} for a whole page of ${n.extendsType}s one statement` : ""}
-(the loaders in \`src/${n.entityKebab}/${n.entityKebab}.loaders.ts\`; the integration tests count them).
+(the loaders in \`src/${n.entityKebab}/${n.entityKebab}.loaders.ts\`; the integration tests count them).`
+    : `Storage: none. The data comes from \`src/${n.entityKebab}/${n.entityKebab}.source.ts\`: a list in code for now; replace it with
+calls to the owning team's API, or the computation. Cost: a batch of \`${n.entity}\` references is one source call${n.extendsType ? `, and ${field} for a whole page of ${n.extendsType}s one call` : ""}
+(the loaders in \`src/${n.entityKebab}/${n.entityKebab}.loaders.ts\`; the tests count the calls).`
+}
 
 ## Run, test, deploy
 
@@ -106,7 +129,7 @@ ${n.entityPlural} is one statement, a batch of \`${n.entity}\` references one st
 | after changing the schema     | \`npm run schema:compose\`, and commit \`schema/\`                           |
 
 It listens on port ${n.port} (\`schema/subgraphs.json\`). Deployed alone: \`npm run build -w subgraphs/${n.subgraph}\`, then
-\`node subgraphs/${n.subgraph}/dist/index.js\` with its own \`DATABASE_URL\`, \`TRUSTED_CALLER_KEYS\` naming the gateway's
+\`node subgraphs/${n.subgraph}/dist/index.js\` with${n.database ? " its own `DATABASE_URL`," : ""} \`TRUSTED_CALLER_KEYS\` naming the gateway's
 public key, and the identity provider's \`OIDC_ISSUER\`; the gateway needs only its routing URL
 (\`SUBGRAPH_${n.subgraph.toUpperCase().replace(/-/g, "_")}_URL\`, or the registry's \`routingUrl\` composed into the supergraph).
 `;
@@ -351,7 +374,7 @@ export class ${n.entity}Resolver {
     first?: number | null,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ): Promise<${n.entity}Connection> {
-    return list${capitalize(n.entityPlural)}(ctx.dataSource, first, after);
+    return list${capitalize(n.entityPlural)}(${n.database ? "ctx.dataSource" : "ctx.loaders"}, first, after);
   }
 
   @Query(() => ${n.entity}, { nullable: true, description: "One ${n.entityCamel} by id; null when there is none." })
@@ -629,11 +652,15 @@ ${
 `;
 }
 
-function lowerFirst(word: string): string {
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? "an" : "a";
+}
+
+export function lowerFirst(word: string): string {
   return word[0]!.toLowerCase() + word.slice(1);
 }
 
-function capitalize(word: string): string {
+export function capitalize(word: string): string {
   return word[0]!.toUpperCase() + word.slice(1);
 }
 

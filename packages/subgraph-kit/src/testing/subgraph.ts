@@ -4,7 +4,15 @@ import { createLogger } from "@portal-graph/http-kit";
 import type { SubgraphContext, Viewer } from "../context.js";
 import { openDatabase } from "../database.js";
 import { currentRequest, runInRequestScope } from "../request-scope.js";
-import { createSubgraphServer, type SubgraphDefinition, type SubgraphServer } from "../subgraph.js";
+import {
+  createSubgraphServer,
+  hasDatabase,
+  loadersAndData,
+  type AnySubgraphDefinition,
+  type ComputedSubgraphDefinition,
+  type SubgraphDefinition,
+  type SubgraphServer,
+} from "../subgraph.js";
 import { createTestDatabase, type TestDatabaseKind } from "./databases.js";
 
 /** The outcome of one in-process operation, with the SQL statements it ran. */
@@ -14,9 +22,9 @@ export interface TestResult<TData> {
   sqlStatements: number;
 }
 
-/** A subgraph on a fresh migrated database, executed in-process through Apollo (no port). */
-export interface TestSubgraph {
-  dataSource: DataSource;
+/** A subgraph on a fresh migrated database (none for a computed one), executed in-process through Apollo (no port). */
+export interface TestSubgraph<D extends DataSource | null = DataSource> {
+  dataSource: D;
   subgraph: SubgraphServer;
   execute<TData = Record<string, unknown>>(
     query: string,
@@ -27,20 +35,34 @@ export interface TestSubgraph {
 }
 
 /** Opens a subgraph on a fresh database of the kind; seeds it unless told not to. */
-export async function openTestSubgraph<TLoaders>(
+export function openTestSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   kind: TestDatabaseKind,
+  options?: { seed?: boolean },
+): Promise<TestSubgraph>;
+/** Opens a subgraph without a database (computed, or backed by another team's API). */
+export function openTestSubgraph<TLoaders>(
+  definition: ComputedSubgraphDefinition<TLoaders>,
+): Promise<TestSubgraph<null>>;
+export async function openTestSubgraph<TLoaders>(
+  definition: AnySubgraphDefinition<TLoaders>,
+  kind?: TestDatabaseKind,
   options: { seed?: boolean } = {},
-): Promise<TestSubgraph> {
-  const database = await createTestDatabase(kind, definition.name);
+): Promise<TestSubgraph<DataSource | null>> {
   const logger = createLogger(definition.name);
-  const dataSource = await openDatabase({
-    target: database.target,
-    entities: definition.entities,
-    migrations: definition.migrations,
-    logger,
-  });
-  if (options.seed !== false) await definition.seed(dataSource);
+  let dataSource: DataSource | null = null;
+  let drop = async () => {};
+  if (hasDatabase(definition)) {
+    const database = await createTestDatabase(kind ?? "sqlite", definition.name);
+    drop = database.drop;
+    dataSource = await openDatabase({
+      target: database.target,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      logger,
+    });
+    if (options.seed !== false) await definition.seed(dataSource);
+  }
   const subgraph = await createSubgraphServer(definition, dataSource, { logger });
   await subgraph.apollo.start();
   let requests = 0;
@@ -55,8 +77,7 @@ export async function openTestSubgraph<TLoaders>(
           viewer,
           // In-process execution stands where the gateway's verified call would.
           caller: "gateway",
-          loaders: definition.createLoaders(dataSource),
-          dataSource,
+          ...loadersAndData(definition, dataSource),
           logger,
         };
         const response = await subgraph.apollo.executeOperation({ query, variables }, { contextValue });
@@ -67,8 +88,8 @@ export async function openTestSubgraph<TLoaders>(
     },
     close: async () => {
       await subgraph.apollo.stop();
-      await dataSource.destroy();
-      await database.drop();
+      await dataSource?.destroy();
+      await drop();
     },
   };
 }
