@@ -5,17 +5,19 @@
  * comes before anything is written. `npm run remove:subgraph -- <name>` takes it out again.
  */
 import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import { checkScaffold } from "./lib/scaffold/check.js";
-import { writeSubgraph } from "./lib/scaffold/write.js";
+import { standaloneProblem, writeStandalone, writeSubgraph } from "./lib/scaffold/write.js";
 
-const USAGE = `usage: npm run new:subgraph -- <name> [--entity <Type>] [--extends Application] [--no-database] [--no-install]
+const USAGE = `usage: npm run new:subgraph -- <name> [--entity <Type>] [--extends Application] [--no-database] [--out <dir>] [--no-install]
 
   <name>         the subgraph, kebab-case (enrollment, training-records)
   --entity       the type it owns, PascalCase (default: the name in PascalCase)
   --extends      add a field listing the entity to the catalog's Application (public: anonymous callers get it)
   --no-database  no database, migration or seed: the data is computed, or comes from another team's API
+  --out          write a project of its own in <dir> (another repository), on the kit's tarballs (npm run kit:pack)
   --no-install   write the files and the registry entry only (then: npm install && npm run schema:compose)`;
 
 let parsed;
@@ -26,6 +28,7 @@ try {
       entity: { type: "string" },
       extends: { type: "string" },
       "no-database": { type: "boolean" },
+      out: { type: "string" },
       "no-install": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -50,25 +53,45 @@ const checked = checkScaffold(root, {
   entity: values.entity,
   extendsType: values.extends ?? null,
   database: !values["no-database"],
+  standalone: values.out !== undefined,
 });
-if ("problems" in checked) {
-  console.error(`Nothing was written:\n${checked.problems.map((problem) => `  - ${problem}`).join("\n")}`);
+const out = values.out === undefined ? null : path.resolve(values.out);
+const outProblem = out && standaloneProblem(out);
+if ("problems" in checked || outProblem) {
+  const problems = [...("problems" in checked ? checked.problems : []), ...(outProblem ? [outProblem] : [])];
+  console.error(`Nothing was written:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
   process.exit(1);
 }
 const { names } = checked;
-const written = await writeSubgraph(root, names);
+const written = out ? await writeStandalone(root, out, names) : await writeSubgraph(root, names);
 console.log(
-  `Wrote the ${names.subgraph} subgraph (port ${names.port}):\n${written.map((file) => `  ${file}`).join("\n")}`,
+  `Wrote the ${names.subgraph} subgraph (port ${names.port})${out ? ` in ${out}` : ""}:\n${written.map((file) => `  ${file}`).join("\n")}`,
 );
 
 const run = (command: string, args: string[]) => {
   console.log(`\n$ ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  const result = spawnSync(command, args, { cwd: out ?? root, stdio: "inherit" });
   if (result.status !== 0) {
     console.error(`\n${command} ${args.join(" ")} failed; fix it and run it again (the files are in place).`);
     process.exit(1);
   }
 };
+if (out) {
+  if (!values["no-install"]) {
+    run("npm", ["install", "--no-audit", "--no-fund"]);
+    run("npm", ["run", "-s", "schema"]);
+  }
+  console.log(`
+Next:
+  cd ${out}
+${values["no-install"] ? "  npm install && npm run schema            # install from vendor/ and the npm registry, print the SDL\n" : ""}  npm test                                 # its unit and integration tests
+  npm run dev                              # run it alone, from source
+  git init && git add -A && git commit     # a repository of its own
+
+Its README says how to deploy it and join the graph (the schema registry's check and publish).
+`);
+  process.exit(0);
+}
 if (!values["no-install"]) {
   run("npm", ["install", "--no-audit", "--no-fund"]);
   run("npm", ["run", "-s", "schema:compose"]);

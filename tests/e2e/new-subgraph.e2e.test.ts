@@ -7,12 +7,13 @@
  * its node_modules links every installed package, and its @portal-graph/* links its own workspaces, so nothing here
  * touches this checkout.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readRegistry } from "@portal-graph/subgraph-kit/workspace";
+import { freePort } from "../../scripts/bench/support.js";
 import { root } from "../harness.js";
 
 const WORKSPACES = ["packages", "subgraphs"].flatMap((dir) =>
@@ -22,10 +23,10 @@ WORKSPACES.push("gateway", "registry", "portal-ui");
 
 let checkout: string;
 
-/** Runs a command in the temporary checkout; the test fails with its output when it fails. */
-function run(command: string, args: string[]): string {
+/** Runs a command in the temporary checkout (or `cwd`); the test fails with its output when it fails. */
+function run(command: string, args: string[], cwd = checkout): string {
   const result = spawnSync(command, args, {
-    cwd: checkout,
+    cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
   });
@@ -147,5 +148,83 @@ describe("npm run new:subgraph", () => {
     for (const file of written) expect(existsSync(path.join(checkout, file))).toBe(false);
     tsx("scripts/compose.ts");
     expect(readFileSync(path.join(checkout, "schema", "supergraph.graphql"), "utf8")).toBe(supergraph);
+  }, 420_000);
+
+  it("writes a project for another repository on the kit's tarballs, whose tests pass and whose server runs there", async () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "portal-graph-standalone-")), "grants");
+    try {
+      tsx(
+        "scripts/new-subgraph.ts",
+        "grants",
+        "--entity",
+        "Grant",
+        "--extends",
+        "Application",
+        "--out",
+        out,
+        "--no-install",
+      );
+      expect(readRegistry(checkout).map((entry) => entry.name)).toEqual(readRegistry(root).map((entry) => entry.name));
+      const manifest = JSON.parse(readFileSync(path.join(out, "package.json"), "utf8")) as {
+        dependencies: Record<string, string>;
+      };
+      expect(manifest.dependencies["@portal-graph/subgraph-kit"]).toMatch(
+        /^file:vendor\/portal-graph-subgraph-kit-[\d.]+\.tgz$/,
+      );
+      for (const spec of Object.values(manifest.dependencies).filter((value) => value.startsWith("file:"))) {
+        expect(existsSync(path.join(out, spec.slice("file:".length)))).toBe(true);
+      }
+      // Installed from the tarballs and the npm registry, with no link into this repository. Install scripts are
+      // skipped and better-sqlite3's native binding is copied from this checkout (same version, same Node): compiling
+      // it again would only test better-sqlite3, for two minutes.
+      run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"], out);
+      cpSync(
+        path.join(root, "node_modules", "better-sqlite3", "build"),
+        path.join(out, "node_modules", "better-sqlite3", "build"),
+        {
+          recursive: true,
+        },
+      );
+      expect(readdirSync(path.join(out, "node_modules", "@portal-graph")).sort()).toEqual([
+        "auth",
+        "http-kit",
+        "operation-limits",
+        "subgraph-kit",
+        "telemetry",
+      ]);
+      run("npm", ["run", "schema"], out);
+      expect(readFileSync(path.join(out, "schema.graphql"), "utf8")).toContain("grants: [Grant!]");
+      run("npm", ["run", "typecheck"], out);
+      const tests = run("npm", ["test"], out);
+      expect(tests).toMatch(/Test Files\s+2 passed \(2\)/);
+      run("npm", ["run", "build"], out);
+
+      const port = await freePort();
+      const server = spawn(process.execPath, ["dist/index.js"], {
+        cwd: out,
+        env: { ...process.env, PORT: String(port), SEED_ON_START: "true", LOG_LEVEL: "warn" },
+        stdio: "ignore",
+      });
+      try {
+        let health: Response | null = null;
+        for (let attempt = 0; attempt < 100 && !health; attempt++) {
+          health = await fetch(`http://127.0.0.1:${port}/health`).catch(() => null);
+          if (!health) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(await health?.json()).toEqual({ status: "ok", subgraph: "grants" });
+        // The kit's zero trust holds outside the repository too: no gateway proof, no answer.
+        const refused = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: "{ grants(first: 1) { totalCount } }" }),
+        });
+        expect(refused.status).toBe(401);
+        expect(JSON.stringify(await refused.json())).toContain("GATEWAY_PROOF_REQUIRED");
+      } finally {
+        server.kill("SIGTERM");
+      }
+    } finally {
+      rmSync(path.dirname(out), { recursive: true, force: true });
+    }
   }, 420_000);
 });

@@ -256,14 +256,18 @@ export async function runSubgraph<TLoaders>(definition: AnySubgraphDefinition<TL
   const logger = createLogger(definition.name);
   try {
     definition.readSettings?.(process.env);
-    const { env, graph } = withRunningGraph(repoRootOrNull());
+    const root = repoRootOrNull();
+    const { env, graph } = withRunningGraph(root);
     if (graph)
       logger.info({ gateway: graph.gatewayUrl }, "trusting the issuer and callers of the graph npm start runs");
     const verifier = createTokenVerifier(loadAuthConfig(env));
     const callerTrust = loadCallerTrust(env);
+    if (readSetting(process.env, "PORT") === undefined && !root) {
+      throw new Error("PORT is required: outside the Portal Graph repository there is no registry port to default to");
+    }
     const port =
       readSetting(process.env, "PORT") === undefined
-        ? registryEntry(definition.name).port
+        ? registryEntry(definition.name, root!).port
         : readPort(process.env, "PORT", 0);
     const database = hasDatabase(definition) ? await openOwnDatabase(definition, logger) : null;
     const dataSource = database?.dataSource ?? null;

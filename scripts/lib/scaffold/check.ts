@@ -12,6 +12,8 @@ export interface ScaffoldRequest {
   extendsType?: string | null;
   /** False for `--no-database`. */
   database?: boolean;
+  /** True for `--out`: a project outside this repository. */
+  standalone?: boolean;
 }
 
 /** Ports the graph uses beside the subgraphs': the gateway and the development issuer. */
@@ -52,7 +54,15 @@ export function checkScaffold(
   const ports = new Set([...registry.map((entry) => entry.port), ...RESERVED_PORTS]);
   let port = Math.max(...registry.map((entry) => entry.port)) + 1;
   while (ports.has(port)) port += 1;
-  const names = scaffoldNames({ subgraph, entity, extendsType, port, migrationTime, database: request.database });
+  const names = scaffoldNames({
+    subgraph,
+    entity,
+    extendsType,
+    port,
+    migrationTime,
+    database: request.database,
+    standalone: request.standalone,
+  });
 
   if (names.entityPlural === names.entityCamel) {
     problems.push(`the entity "${entity}" reads as a plural: name it in the singular with --entity (e.g. Enrollment)`);

@@ -26,6 +26,8 @@ export interface ScaffoldNames {
   migrationTime: number;
   /** False for a subgraph without a database (`--no-database`): its data is computed or comes from another API. */
   database: boolean;
+  /** True for a project outside this repository (`--out`): its SDL is schema.graphql at its root. */
+  standalone: boolean;
 }
 
 export const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -60,6 +62,7 @@ export function scaffoldNames(options: {
   port: number;
   migrationTime: number;
   database?: boolean;
+  standalone?: boolean;
 }): ScaffoldNames {
   const entityKebab = kebabFromPascal(options.entity);
   const entityCamel = options.entity[0]!.toLowerCase() + options.entity.slice(1);
@@ -79,5 +82,6 @@ export function scaffoldNames(options: {
     port: options.port,
     migrationTime: options.migrationTime,
     database: options.database ?? true,
+    standalone: options.standalone ?? false,
   };
 }

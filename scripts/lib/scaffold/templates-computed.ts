@@ -4,7 +4,7 @@
  * database kind (templates.ts).
  */
 import type { ScaffoldNames } from "./names.js";
-import { capitalize, lowerFirst } from "./templates.js";
+import { capitalize, committedSdl, lowerFirst } from "./templates.js";
 
 export function serverTs(n: ScaffoldNames): string {
   return `import type { ComputedSubgraphDefinition } from "@portal-graph/subgraph-kit";
@@ -189,14 +189,13 @@ export async function list${capitalize(n.entityPlural)}(
 export function intTestTs(n: ScaffoldNames): string {
   const ext = n.extendsType;
   return `import { readFileSync } from "node:fs";
-import path from "node:path";
+${committedSdl(n).imports}
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import { openTestSubgraph, type TestSubgraph } from "@portal-graph/subgraph-kit/testing";
 import { subgraph } from "../server.js";
 import { EXAMPLES, sourceCalls } from "./${n.entityKebab}.source.js";
 
-const COMMITTED_SDL = path.join(findRepoRoot(), "schema", "subgraphs", "${n.subgraph}.graphql");
+${committedSdl(n).constant}
 const names = EXAMPLES.map((row) => row.name).sort();
 
 type Page = { ${n.entityPlural}: { totalCount: number; nodes: { name: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };

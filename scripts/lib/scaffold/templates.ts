@@ -6,7 +6,7 @@
 import type { ScaffoldNames } from "./names.js";
 import * as computed from "./templates-computed.js";
 
-const KIT_VERSION = "0.1.0";
+const KIT_VERSION = "0.2.0";
 
 /** Every file of the new subgraph, by path. */
 export function renderSubgraph(n: ScaffoldNames): Map<string, string> {
@@ -531,15 +531,14 @@ export async function seed${n.subgraphPascal}(dataSource: DataSource): Promise<n
 function intTestTs(n: ScaffoldNames): string {
   const ext = n.extendsType;
   return `import { readFileSync } from "node:fs";
-import path from "node:path";
+${committedSdl(n).imports}
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";
 import { openTestSubgraph, testDatabaseKinds, type TestSubgraph } from "@portal-graph/subgraph-kit/testing";
 import { SEED } from "../seed/seed.js";
 import { subgraph } from "../server.js";
 
 const kinds = await testDatabaseKinds();
-const COMMITTED_SDL = path.join(findRepoRoot(), "schema", "subgraphs", "${n.subgraph}.graphql");
+${committedSdl(n).constant}
 const names = SEED.map((row) => row.name).sort();
 
 type Page = { ${n.entityPlural}: { totalCount: number; nodes: { name: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
@@ -650,6 +649,19 @@ ${
 `
 }});
 `;
+}
+
+/** Where the integration tests find the committed SDL: schema/subgraphs/ here, schema.graphql in a project alone. */
+export function committedSdl(n: ScaffoldNames): { imports: string; constant: string } {
+  return n.standalone
+    ? {
+        imports: 'import { fileURLToPath } from "node:url";',
+        constant: 'const COMMITTED_SDL = fileURLToPath(new URL("../../schema.graphql", import.meta.url));',
+      }
+    : {
+        imports: 'import path from "node:path";\nimport { findRepoRoot } from "@portal-graph/subgraph-kit/workspace";',
+        constant: `const COMMITTED_SDL = path.join(findRepoRoot(), "schema", "subgraphs", "${n.subgraph}.graphql");`,
+      };
 }
 
 function article(word: string): string {
