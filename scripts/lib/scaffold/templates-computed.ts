@@ -4,7 +4,7 @@
  * database kind (templates.ts).
  */
 import type { ScaffoldNames } from "./names.js";
-import { capitalize, committedSdl, lowerFirst } from "./templates.js";
+import { capitalize, lowerFirst } from "./templates.js";
 
 export function serverTs(n: ScaffoldNames): string {
   return `import type { ComputedSubgraphDefinition } from "@portal-graph/subgraph-kit";
@@ -183,87 +183,5 @@ export async function list${capitalize(n.entityPlural)}(
   const page = pageOfList({ items, cursors: CURSORS, key: (row) => row.name.toLowerCase(), first, after });
   return Object.assign(new ${n.entity}Connection(), page);
 }
-`;
-}
-
-export function intTestTs(n: ScaffoldNames): string {
-  const ext = n.extendsType;
-  return `import { readFileSync } from "node:fs";
-${committedSdl(n).imports}
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestSubgraph, type TestSubgraph } from "@portal-graph/subgraph-kit/testing";
-import { subgraph } from "../server.js";
-import { EXAMPLES, sourceCalls } from "./${n.entityKebab}.source.js";
-
-${committedSdl(n).constant}
-const names = EXAMPLES.map((row) => row.name).sort();
-
-type Page = { ${n.entityPlural}: { totalCount: number; nodes: { name: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
-
-describe("the ${n.subgraph} subgraph", () => {
-  let sg: TestSubgraph<null>;
-  beforeAll(async () => {
-    sg = await openTestSubgraph(subgraph);
-  });
-  afterAll(async () => {
-    await sg?.close();
-  });
-
-  /** Runs an operation and counts the source calls it made. */
-  async function counted<T>(query: string, variables?: Record<string, unknown>) {
-    const before = sourceCalls.count;
-    const result = await sg.execute<T>(query, variables);
-    return { ...result, sourceCalls: sourceCalls.count - before };
-  }
-
-  it("serves exactly the committed SDL", async () => {
-    const { data } = await sg.execute<{ _service: { sdl: string } }>("{ _service { sdl } }");
-    expect(data!._service.sdl.trim()).toBe(readFileSync(COMMITTED_SDL, "utf8").trim());
-  });
-
-  it("pages ${n.entityPlural} by name, one source call a page and no SQL", async () => {
-    const query = "query ($after: String) { ${n.entityPlural}(first: 2, after: $after) { totalCount nodes { name } pageInfo { endCursor hasNextPage } } }";
-    const first = await counted<Page>(query);
-    expect(first.errors).toBeUndefined();
-    expect(first.data!.${n.entityPlural}.totalCount).toBe(EXAMPLES.length);
-    const second = await counted<Page>(query, { after: first.data!.${n.entityPlural}.pageInfo.endCursor });
-    expect([second.sourceCalls, second.sqlStatements]).toEqual([1, 0]);
-    const seen = [...first.data!.${n.entityPlural}.nodes, ...second.data!.${n.entityPlural}.nodes].map((node) => node.name);
-    expect(seen).toEqual(names);
-    expect(second.data!.${n.entityPlural}.pageInfo.hasNextPage).toBe(false);
-  });
-
-  it("refuses a page larger than 100 with BAD_USER_INPUT", async () => {
-    const { errors } = await sg.execute("{ ${n.entityPlural}(first: 101) { nodes { id } } }");
-    expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-  });
-
-  it("resolves a batch of ${n.entity} representations in one source call, null for an unknown id", async () => {
-    const ids = [EXAMPLES[0]!.id, "no-such-${n.entityKebab}", EXAMPLES[1]!.id];
-    const { data, sourceCalls: calls } = await counted<{ _entities: ({ name: string } | null)[] }>(
-      "query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${n.entity} { name } } }",
-      { r: ids.map((id) => ({ __typename: "${n.entity}", id })) },
-    );
-    expect(data!._entities.map((entity) => entity?.name ?? null)).toEqual([EXAMPLES[0]!.name, null, EXAMPLES[1]!.name]);
-    expect(calls).toBe(1);
-  });${
-    ext
-      ? `
-
-  it("answers ${ext}.${n.extensionField} for a whole batch in one source call, empty for one with none", async () => {
-    const ids = [...EXAMPLES.map((row) => row.${lowerFirst(ext)}Id), "no-${n.entityPlural}-here"];
-    const { data, sourceCalls: calls } = await counted<{ _entities: { ${n.extensionField}: { id: string }[] }[] }>(
-      "query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${ext} { ${n.extensionField} { id } } } }",
-      { r: ids.map((id) => ({ __typename: "${ext}", id })) },
-    );
-    expect(data!._entities.map((entity) => entity.${n.extensionField}.map((row) => row.id))).toEqual([
-      ...EXAMPLES.map((row) => [row.id]),
-      [],
-    ]);
-    expect(calls).toBe(1);
-  });`
-      : ""
-  }
-});
 `;
 }

@@ -46,7 +46,7 @@ export function renderSubgraph(n: ScaffoldNames): Map<string, string> {
     files.set(`${entity}.service.ts`, computed.serviceTs(n));
     files.set(`${entity}.resolver.ts`, resolverTs(n));
     files.set(`${entity}.reference.ts`, referenceTs(n));
-    files.set(`${entity}.int.test.ts`, computed.intTestTs(n));
+    files.set(`${entity}.int.test.ts`, intTestTs(n));
   }
   files.set(`tests/e2e/${n.subgraph}.e2e.test.ts`, e2eTestTs(n));
   if (n.extendsType) files.set(`${src}/${extensionFile(n)}.ts`, extensionTs(n));
@@ -528,42 +528,59 @@ export async function seed${n.subgraphPascal}(dataSource: DataSource): Promise<n
 `;
 }
 
+/**
+ * The integration tests, for either kind: in-process through Apollo, counting what each operation costs (SQL
+ * statements on every database, or calls to the source of a subgraph without one).
+ */
 function intTestTs(n: ScaffoldNames): string {
   const ext = n.extendsType;
+  const rows = n.database ? "SEED" : "EXAMPLES";
+  const cost = n.database ? "statement" : "source call";
   return `import { readFileSync } from "node:fs";
 ${committedSdl(n).imports}
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestSubgraph, testDatabaseKinds, type TestSubgraph } from "@portal-graph/subgraph-kit/testing";
-import { SEED } from "../seed/seed.js";
-import { subgraph } from "../server.js";
-
-const kinds = await testDatabaseKinds();
-${committedSdl(n).constant}
-const names = SEED.map((row) => row.name).sort();
+import { openTestSubgraph,${n.database ? " testDatabaseKinds," : ""} type TestSubgraph } from "@portal-graph/subgraph-kit/testing";
+${n.database ? `import { SEED } from "../seed/seed.js";\n` : ""}import { subgraph } from "../server.js";
+${n.database ? "" : `import { EXAMPLES, sourceCalls } from "./${n.entityKebab}.source.js";\n`}
+${n.database ? "const kinds = await testDatabaseKinds();\n" : ""}${committedSdl(n).constant}
+const names = ${rows}.map((row) => row.name).sort();
 
 type Page = { ${n.entityPlural}: { totalCount: number; nodes: { name: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
 
-describe.each(kinds)("the ${n.subgraph} subgraph on %s", (kind) => {
-  let sg: TestSubgraph;
+${n.database ? `describe.each(kinds)("the ${n.subgraph} subgraph on %s", (kind) => {` : `describe("the ${n.subgraph} subgraph", () => {`}
+  let sg: TestSubgraph${n.database ? "" : "<null>"};
   beforeAll(async () => {
-    sg = await openTestSubgraph(subgraph, kind);
+    sg = await openTestSubgraph(subgraph${n.database ? ", kind" : ""});
   });
   afterAll(async () => {
     await sg?.close();
   });
+
+  /** Runs an operation and counts what it cost: ${n.database ? "SQL statements" : "calls to the source (and SQL statements: none)"}. */
+  async function counted<T>(query: string, variables?: Record<string, unknown>) {
+${
+  n.database
+    ? `    const result = await sg.execute<T>(query, variables);
+    return { ...result, cost: result.sqlStatements };`
+    : `    const before = sourceCalls.count;
+    const result = await sg.execute<T>(query, variables);
+    expect(result.sqlStatements).toBe(0);
+    return { ...result, cost: sourceCalls.count - before };`
+}
+  }
 
   it("serves exactly the committed SDL", async () => {
     const { data } = await sg.execute<{ _service: { sdl: string } }>("{ _service { sdl } }");
     expect(data!._service.sdl.trim()).toBe(readFileSync(COMMITTED_SDL, "utf8").trim());
   });
 
-  it("pages ${n.entityPlural} by name, one statement a page", async () => {
+  it("pages ${n.entityPlural} by name, one ${cost} a page", async () => {
     const query = "query ($after: String) { ${n.entityPlural}(first: 2, after: $after) { totalCount nodes { name } pageInfo { endCursor hasNextPage } } }";
-    const first = await sg.execute<Page>(query);
+    const first = await counted<Page>(query);
     expect(first.errors).toBeUndefined();
-    expect(first.data!.${n.entityPlural}.totalCount).toBe(SEED.length);
-    const second = await sg.execute<Page>(query, { after: first.data!.${n.entityPlural}.pageInfo.endCursor });
-    expect(second.sqlStatements).toBe(2); // the page, and the count totalCount asked for
+    expect(first.data!.${n.entityPlural}.totalCount).toBe(${rows}.length);
+    const second = await counted<Page>(query, { after: first.data!.${n.entityPlural}.pageInfo.endCursor });
+    expect(second.cost).toBe(${n.database ? "2); // the page, and the count totalCount asked for" : "1);"}
     const seen = [...first.data!.${n.entityPlural}.nodes, ...second.data!.${n.entityPlural}.nodes].map((node) => node.name);
     expect(seen).toEqual(names);
     expect(second.data!.${n.entityPlural}.pageInfo.hasNextPage).toBe(false);
@@ -574,29 +591,29 @@ describe.each(kinds)("the ${n.subgraph} subgraph on %s", (kind) => {
     expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
-  it("resolves a batch of ${n.entity} representations in one statement, null for an unknown id", async () => {
-    const ids = [SEED[0]!.id, "no-such-${n.entityKebab}", SEED[1]!.id];
-    const { data, sqlStatements } = await sg.execute<{ _entities: ({ name: string } | null)[] }>(
+  it("resolves a batch of ${n.entity} representations in one ${cost}, null for an unknown id", async () => {
+    const ids = [${rows}[0]!.id, "no-such-${n.entityKebab}", ${rows}[1]!.id];
+    const { data, cost } = await counted<{ _entities: ({ name: string } | null)[] }>(
       "query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${n.entity} { name } } }",
       { r: ids.map((id) => ({ __typename: "${n.entity}", id })) },
     );
-    expect(data!._entities.map((entity) => entity?.name ?? null)).toEqual([SEED[0]!.name, null, SEED[1]!.name]);
-    expect(sqlStatements).toBe(1);
+    expect(data!._entities.map((entity) => entity?.name ?? null)).toEqual([${rows}[0]!.name, null, ${rows}[1]!.name]);
+    expect(cost).toBe(1);
   });${
     ext
       ? `
 
-  it("answers ${ext}.${n.extensionField} for a whole batch in one statement, empty for one with none", async () => {
-    const ids = [...SEED.map((row) => row.${lowerFirst(ext)}Id), "no-${n.entityPlural}-here"];
-    const { data, sqlStatements } = await sg.execute<{ _entities: { ${n.extensionField}: { id: string }[] }[] }>(
+  it("answers ${ext}.${n.extensionField} for a whole batch in one ${cost}, empty for one with none", async () => {
+    const ids = [...${rows}.map((row) => row.${lowerFirst(ext)}Id), "no-${n.entityPlural}-here"];
+    const { data, cost } = await counted<{ _entities: { ${n.extensionField}: { id: string }[] }[] }>(
       "query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${ext} { ${n.extensionField} { id } } } }",
       { r: ids.map((id) => ({ __typename: "${ext}", id })) },
     );
     expect(data!._entities.map((entity) => entity.${n.extensionField}.map((row) => row.id))).toEqual([
-      ...SEED.map((row) => [row.id]),
+      ...${rows}.map((row) => [row.id]),
       [],
     ]);
-    expect(sqlStatements).toBe(1);
+    expect(cost).toBe(1);
   });`
       : ""
   }
@@ -652,7 +669,7 @@ ${
 }
 
 /** Where the integration tests find the committed SDL: schema/subgraphs/ here, schema.graphql in a project alone. */
-export function committedSdl(n: ScaffoldNames): { imports: string; constant: string } {
+function committedSdl(n: ScaffoldNames): { imports: string; constant: string } {
   return n.standalone
     ? {
         imports: 'import { fileURLToPath } from "node:url";',
