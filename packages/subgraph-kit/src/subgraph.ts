@@ -42,6 +42,7 @@ import { withRunningGraph } from "./running-graph.js";
 import { deadlineFrom } from "./request-budget.js";
 import { currentRequest, runInRequestScope } from "./request-scope.js";
 import { subgraphMetricsRoute } from "./metrics.js";
+import { changesHeader } from "./changes.js";
 import { startTelemetry, subgraphServiceName } from "@portal-graph/telemetry";
 
 /** Everything the kit needs to know about a subgraph to migrate, seed, serve and print it. */
@@ -159,7 +160,10 @@ export async function createSubgraphServer<TLoaders>(
         logger: logger.child({ requestId }),
       };
     },
-    responseHeaders: () => ({ "x-sql-statements": String(currentRequest()?.sqlStatements ?? 0) }),
+    responseHeaders: () => ({
+      "x-sql-statements": String(currentRequest()?.sqlStatements ?? 0),
+      ...changesHeader(),
+    }),
     routes: {
       "/health": async () => ({ status: 200, body: { status: "ok", subgraph: definition.name } }),
       "/ready": async () => {
