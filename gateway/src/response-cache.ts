@@ -35,6 +35,8 @@ export interface ResponseCache<TContext extends CacheableContext> {
   plugins: ApolloServerPlugin<TContext>[];
   /** Evicts every cached answer, on every replica sharing the store; resolves once the eviction holds. */
   evict(tags: readonly string[]): Promise<void>;
+  /** Connects to Redis, if the cache is there, so the first query does not wait for it; never throws. */
+  open(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ interface Generations {
   current(): Promise<number | null>;
   next(): Promise<void>;
   store: KeyValueCache<string>;
+  open(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,6 +99,7 @@ export function createResponseCache<TContext extends CacheableContext>(
       observe.eviction?.();
       logger.info({ tags }, "public data changed: response cache evicted");
     },
+    open: () => generations.open(),
     close: () => generations.close(),
   };
 }
@@ -111,6 +115,7 @@ function memoryGenerations(maxMiB: number): Generations {
       store.clear();
     },
     store,
+    open: async () => {},
     close: async () => store.clear(),
   };
 }
@@ -195,6 +200,7 @@ function redisGenerations(url: string, prefix: string, logger: Logger): Generati
         }
       },
     },
+    open: () => connected().catch(failed),
     close: async () => {
       redis.disconnect();
     },

@@ -324,6 +324,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     server,
     async start() {
       await rateLimiter?.open();
+      await responseCache?.open();
       try {
         await apollo.start();
       } catch (error) {
