@@ -53,7 +53,25 @@ describe("loadGatewayConfig", () => {
       graphqlIde: true,
       trustedDocuments: { manifests: [], only: false },
       apq: { enabled: true, redisUrl: undefined },
+      responseCache: { enabled: true, redisUrl: undefined, maxMiB: 32, redisPrefix: "portal-graph:response-cache:" },
     });
+  });
+
+  it("caches responses outside production, and in production only with Redis unless RESPONSE_CACHE says so", () => {
+    expect(loadGatewayConfig({ NODE_ENV: "development" }).responseCache.enabled).toBe(true);
+    // Replicas without Redis could not evict each other's copies after a write: off unless asked for.
+    expect(loadGatewayConfig({ NODE_ENV: "production" }).responseCache.enabled).toBe(false);
+    expect(loadGatewayConfig({ NODE_ENV: "production", REDIS_URL: "redis://r:6379" }).responseCache).toEqual({
+      enabled: true,
+      redisUrl: "redis://r:6379",
+      maxMiB: 32,
+      redisPrefix: "portal-graph:response-cache:",
+    });
+    expect(loadGatewayConfig({ NODE_ENV: "production", RESPONSE_CACHE: "true" }).responseCache.enabled).toBe(true);
+    expect(loadGatewayConfig({ RESPONSE_CACHE: "false" }).responseCache.enabled).toBe(false);
+    expect(() => loadGatewayConfig({ RESPONSE_CACHE: "on" })).toThrow('RESPONSE_CACHE must be "true" or "false"');
+    expect(() => loadGatewayConfig({ RESPONSE_CACHE_MAX_MIB: "0" })).toThrow("RESPONSE_CACHE_MAX_MIB");
+    expect(() => loadGatewayConfig({ RESPONSE_CACHE_REDIS_PREFIX: "a b" })).toThrow("RESPONSE_CACHE_REDIS_PREFIX");
   });
 
   it("serves the GraphQL IDE outside production; GRAPHQL_IDE turns it on in production and off anywhere", () => {
@@ -134,6 +152,9 @@ describe("loadGatewayConfig", () => {
       RATE_LIMIT_COST: "5000",
       RATE_LIMIT_KEY_PREFIX: "staging:rate:",
       REDIS_URL: "redis://127.0.0.1:6379/2",
+      RESPONSE_CACHE: "false",
+      RESPONSE_CACHE_MAX_MIB: "64",
+      RESPONSE_CACHE_REDIS_PREFIX: "staging:cache:",
       TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.7,::1",
       CORS_ORIGINS: "https://portal.example.gov, https://admin.example.gov",
     });
@@ -187,6 +208,12 @@ describe("loadGatewayConfig", () => {
       graphqlIde: true,
       trustedDocuments: { manifests: [], only: false },
       apq: { enabled: true, redisUrl: "redis://127.0.0.1:6379/2" },
+      responseCache: {
+        enabled: false,
+        redisUrl: "redis://127.0.0.1:6379/2",
+        maxMiB: 64,
+        redisPrefix: "staging:cache:",
+      },
     });
   });
 

@@ -5,6 +5,7 @@ import { loadOperationLimits, type OperationLimitsConfig } from "./limits/config
 import { loadRateLimitConfig, type RateLimitConfig } from "./rate-limit/config.js";
 import { readCorsOrigins, readFlag, readSetting, readWholeNumber } from "@portal-graph/http-kit";
 import type { TrustedDocumentsConfig } from "./trusted-documents.js";
+import type { ResponseCacheConfig } from "./response-cache.js";
 
 /** Everything the gateway reads from its environment, validated once at start. */
 export interface GatewayConfig {
@@ -67,6 +68,11 @@ export interface GatewayConfig {
    * replicas), in memory otherwise.
    */
   apq: { enabled: boolean; redisUrl: string | undefined };
+  /**
+   * The response cache of public answers (RESPONSE_CACHE; on outside production, and in production when REDIS_URL
+   * is set): in Redis with REDIS_URL, shared by every replica; in memory otherwise (RESPONSE_CACHE_MAX_MIB).
+   */
+  responseCache: ResponseCacheConfig;
 }
 
 const OVERRIDE_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -131,7 +137,26 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     graphqlIde: readFlag(env, "GRAPHQL_IDE") ?? env.NODE_ENV !== "production",
     trustedDocuments,
     apq: { enabled: !trustedDocuments.only, redisUrl: rateLimit.redisUrl },
+    responseCache: {
+      // In production without Redis each replica would keep its own copy that a write through another replica
+      // cannot evict: there the cache waits for REDIS_URL, or for RESPONSE_CACHE=true on a single replica.
+      enabled: readFlag(env, "RESPONSE_CACHE") ?? (env.NODE_ENV !== "production" || rateLimit.redisUrl !== undefined),
+      redisUrl: rateLimit.redisUrl,
+      maxMiB: readWholeNumber(env, "RESPONSE_CACHE_MAX_MIB", 32, 1, 4096),
+      redisPrefix: readRedisPrefix(env),
+    },
   };
+}
+
+/** Where the response cache's keys live in Redis by default: `<prefix>generation` and `<prefix>fqc:<sha256>`. */
+const RESPONSE_CACHE_PREFIX = "portal-graph:response-cache:";
+
+function readRedisPrefix(env: NodeJS.ProcessEnv): string {
+  const prefix = readSetting(env, "RESPONSE_CACHE_REDIS_PREFIX") ?? RESPONSE_CACHE_PREFIX;
+  if (!/^[A-Za-z0-9:._-]{1,100}$/.test(prefix)) {
+    throw new Error(`RESPONSE_CACHE_REDIS_PREFIX must be 1 to 100 of A-Z a-z 0-9 : . _ - (got "${prefix}")`);
+  }
+  return prefix;
 }
 
 function readTrustedDocuments(env: NodeJS.ProcessEnv): TrustedDocumentsConfig {

@@ -23,6 +23,10 @@ export interface GatewayMetrics {
   countRefusal(limit: string): void;
   /** Counts a query-plan cache lookup. */
   countPlanLookup(hit: boolean): void;
+  /** Counts a query's response-cache lookup: a hit, a miss, or skipped (the cache's generation unknown). */
+  countResponseCacheLookup(outcome: "hit" | "miss" | "skipped"): void;
+  /** Counts an eviction of the response cache, by where the write was reported (this gateway's subgraph answer). */
+  countResponseCacheEviction(): void;
   /** Records the supergraph being served, by the sha256 of its SDL. */
   setSupergraph(coreSupergraphSdl: string): void;
 }
@@ -102,6 +106,17 @@ export function createGatewayMetrics(): GatewayMetrics {
     help: "Operations the gateway had to plan",
     registers,
   });
+  const responseCacheLookups = new Counter({
+    name: "gateway_response_cache_lookups_total",
+    help: "Queries looked up in the response cache, by outcome (hit, miss, skipped)",
+    labelNames: ["outcome"] as const,
+    registers,
+  });
+  const responseCacheEvictions = new Counter({
+    name: "gateway_response_cache_evictions_total",
+    help: "Evictions of the response cache after a write a subgraph reported",
+    registers,
+  });
   const supergraph = new Gauge({
     name: "gateway_supergraph_info",
     help: "The supergraph being served, by the sha256 of its SDL (always 1)",
@@ -176,6 +191,12 @@ export function createGatewayMetrics(): GatewayMetrics {
     },
     countPlanLookup(hit) {
       (hit ? planHits : planMisses).inc();
+    },
+    countResponseCacheLookup(outcome) {
+      responseCacheLookups.inc({ outcome });
+    },
+    countResponseCacheEviction() {
+      responseCacheEvictions.inc();
     },
     setSupergraph(coreSupergraphSdl) {
       supergraph.reset();

@@ -6,6 +6,7 @@ import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import {
   apolloReportingDisabled,
   closeServer,
@@ -41,6 +42,7 @@ import { tokenRefusalError } from "./token-errors.js";
 import { hideSubgraphResponse, unexpectedErrorsPlugin } from "./error-masking.js";
 import { createTrustedDocuments } from "./trusted-documents.js";
 import { createRedisApqCache } from "./apq-cache.js";
+import { createResponseCache, noStorePlugin } from "./response-cache.js";
 import { graphqlIdeRoute } from "./graphql-ide.js";
 
 export { loadGatewayConfig, type GatewayConfig } from "./config.js";
@@ -55,6 +57,8 @@ export interface GatewayContext extends BaseContext {
   signal?: AbortSignal;
   /** Whose budgets the request spends when rate limits are on: `user:<sub>` or `address:<ip>`. */
   client?: string;
+  /** The verified token's subject, null when anonymous: whose session the response cache keeps answers for. */
+  subject?: string | null;
 }
 
 /** A gateway built but not yet listening: start() loads the supergraph and binds, stop() drains. */
@@ -88,6 +92,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const overrides = config.subgraphUrlOverrides;
   const metrics = createGatewayMetrics();
   const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(keepAliveFetch) : keepAliveFetch;
+  const responseCache = config.responseCache.enabled
+    ? createResponseCache<GatewayContext>(config.responseCache, logger, {
+        lookup: (outcome) => metrics.countResponseCacheLookup(outcome),
+        eviction: () => metrics.countResponseCacheEviction(),
+      })
+    : undefined;
   // One data source per subgraph and URL for the life of the gateway, so a supergraph reload keeps each circuit.
   const sources = new Map<string, SubgraphDataSource>();
   let reportFields: ReportFields = new Map();
@@ -106,6 +116,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         proof,
         reportFields: () => reportFields,
         onCircuitChange: (state) => metrics.setCircuitState(name, state),
+        onChanges: responseCache ? (tags) => responseCache.evict(tags) : undefined,
       });
       sources.set(key, source);
     }
@@ -225,6 +236,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       graphqlOverHttpPlugin(),
       ...apolloReportingDisabled<GatewayContext>(),
       ...(usage ? [usage.plugin] : []),
+      // The subgraphs' Cache-Control answers make each operation's cache policy (see subgraph-data-source.ts), which
+      // the response cache reads; clients keep getting no-store, since a browser or proxy copy could not be evicted.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      noStorePlugin<GatewayContext>(),
+      ...(responseCache?.plugins ?? []),
     ],
   });
 
@@ -249,7 +265,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       // Structural limits before validation, so a long hostile document is refused in milliseconds.
       limits.precheck(query, graphql?.operationName, requestId);
       const client = await rateLimiter?.admit(subject, remoteAddress, headers);
-      return { requestId, authorization: headers.authorization, signal, client };
+      return { requestId, authorization: headers.authorization, signal, client, subject };
     },
     rawRoutes: {
       ...Object.fromEntries(
@@ -299,6 +315,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     stopping ??= (started ? apollo.stop() : Promise.resolve())
       .finally(() => rateLimiter?.close())
       .then(() => apqStore?.close())
+      .then(() => responseCache?.close())
       .then(() => usage?.stop())
       .then(() => metricsServer && closeServer(metricsServer));
     return stopping;
@@ -307,6 +324,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     server,
     async start() {
       await rateLimiter?.open();
+      await responseCache?.open();
       try {
         await apollo.start();
       } catch (error) {

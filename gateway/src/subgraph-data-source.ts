@@ -1,5 +1,10 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import type { Logger, RequestErrorCode } from "@portal-graph/http-kit";
+import {
+  parseChangeTags,
+  PUBLIC_DATA_CHANGES_HEADER,
+  type Logger,
+  type RequestErrorCode,
+} from "@portal-graph/http-kit";
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from "graphql";
 import { reportPlaceholders, type ReportFields } from "./report-fields.js";
 import { CircuitBreaker, type CircuitSnapshot, type CircuitState } from "./circuit-breaker.js";
@@ -41,6 +46,11 @@ export interface SubgraphDataSourceOptions {
   onCircuitChange?: (state: CircuitState) => void;
   /** Proves each fetch comes from the gateway (a fresh assertion per attempt); none when absent. */
   proof?: GatewayProof;
+  /**
+   * Told, before the answer goes on, of the public data a write changed (the subgraph's `x-public-data-changes`
+   * header): the response cache evicts, so the writer's next read, and anyone's, sees the change.
+   */
+  onChanges?: (tags: string[]) => Promise<void>;
 }
 
 // Connection failures a second attempt can cure: a refused connect during a restart, a keep-alive socket the
@@ -104,6 +114,8 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
       if (!this.breaker.allows()) throw new FetchFailure("CIRCUIT_OPEN", "circuit open");
       const { body, headers } = await this.send(options.request, context);
       this.breaker.succeeded();
+      const changes = parseChangeTags(headers.get(PUBLIC_DATA_CHANGES_HEADER));
+      if (changes.length > 0) await this.options.onChanges?.(changes);
       if (incoming) restrictCachePolicy(incoming.incomingRequestContext.overallCachePolicy, headers);
       finish(null);
       return body;

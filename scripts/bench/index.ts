@@ -101,6 +101,8 @@ try {
     LOG_LEVEL: "warn",
     OIDC_ISSUER: issuer.issuer,
     RATE_LIMIT: "false",
+    // "ours" is the gateway without its response cache; the cached figures come from a gateway of their own.
+    RESPONSE_CACHE: "false",
   };
 
   const registry = readRegistry(root);
@@ -149,6 +151,28 @@ try {
   const captureUrl = `http://127.0.0.1:${capturePort}/graphql`;
   await waitForOk(`http://127.0.0.1:${capturePort}/ready`);
 
+  // The same gateway with its response cache on (in memory), over the same subgraphs: for operations all public.
+  const cachedPort = await freePort();
+  const cachedGateway = spawn(process.execPath, [path.join(root, "gateway", "dist", "index.js")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...processEnv,
+      PORT: String(cachedPort),
+      GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway"),
+      RESPONSE_CACHE: "true",
+      ...Object.fromEntries(
+        Object.entries(subgraphUrls).map(([name, url]) => [subgraphUrlVariable(name), `${url}/graphql`]),
+      ),
+    },
+    stdio: "ignore",
+  });
+  cleanups.push(() => cachedGateway.kill());
+  const cachedUrl = `http://127.0.0.1:${cachedPort}/graphql`;
+  await waitForOk(`http://127.0.0.1:${cachedPort}/ready`);
+  // Its own name, so its peak RSS is not mixed with our uncached gateway's.
+  const cachedPids = { "cached-gateway": cachedGateway.pid! };
+
   const tokens = new Map<string, string>();
   const tokenFor = async (user: string) => {
     if (!tokens.has(user)) tokens.set(user, await mintDevToken(keysDir, issuer.issuer, { user, ttlSeconds: 6 * 3600 }));
@@ -183,6 +207,14 @@ try {
     const viewers = viewersOf(op, facts, users);
     const requests = await prepareRequests(op, facts, viewers, Math.max(1000, users), tokenFor);
     const next = (i: number) => requests[i % requests.length]!;
+    // A public operation is also measured signed in, rotating through the users, with and without the cache.
+    const signedInViewers =
+      op.cached && op.viewers === "anonymous" ? viewersOf({ ...op, viewers: "users" }, facts, users) : [];
+    const signedInRequests =
+      signedInViewers.length > 0
+        ? await prepareRequests(op, facts, signedInViewers, Math.max(1000, users), tokenFor)
+        : null;
+    const nextSignedIn = (i: number) => signedInRequests![i % signedInRequests!.length]!;
 
     // Counts come from one request on a quiet stack: under load, requests still in flight at the end blur them.
     const before = await subgraphMetrics(subgraphUrls, testKey);
@@ -217,24 +249,32 @@ try {
       {},
     );
 
-    const targets: Record<string, { url: string; pids: Record<string, number> }> = {
+    const targets: Record<string, { url: string; pids: Record<string, number>; next?: typeof next }> = {
       ours: { url: stack.gatewayUrl, pids: oursPids },
       ...(hive ? { hive: { url: hive.url, pids: { hive: hive.child.pid! } } } : {}),
       floor: { url: floor.url, pids: { floor: floor.child.pid! } },
       ...(monolith ? { monolith: { url: monolith.url, pids: { monolith: monolith.child.pid! } } } : {}),
+      ...(op.cached ? { cached: { url: cachedUrl, pids: cachedPids } } : {}),
+      ...(signedInRequests
+        ? {
+            oursSignedIn: { url: stack.gatewayUrl, pids: oursPids, next: nextSignedIn },
+            cachedSignedIn: { url: cachedUrl, pids: cachedPids, next: nextSignedIn },
+          }
+        : {}),
     };
     // A wrong answer stops the run before any figure is taken: nothing fast and wrong gets into the table.
     for (const [name, target] of Object.entries(targets)) {
-      const reason = wrongAnswer(op.answer, name === "ours" ? firstAnswer : await send(target.url, next(0)));
+      const request = (target.next ?? next)(0);
+      const reason = wrongAnswer(op.answer, name === "ours" ? firstAnswer : await send(target.url, request));
       if (reason) throw new Error(`${op.name}: ${name} answers wrongly (${reason}); no figures are taken`);
     }
 
     const measured = await alternate(Object.keys(targets), rounds, async (name, r) => {
-      const { url, pids } = targets[name]!;
-      if (r === 0) await runLoad(url, next, warmupSeconds, connections, op.answer);
+      const { url, pids, next: nextOf = next } = targets[name]!;
+      if (r === 0) await runLoad(url, nextOf, warmupSeconds, connections, op.answer);
       const rss = sampleRss(pids);
       const cpu = measureCpu(pids);
-      const load: LoadResult = await runLoad(url, next, seconds, connections, op.answer);
+      const load: LoadResult = await runLoad(url, nextOf, seconds, connections, op.answer);
       return { load, rss: rss.stop(), cpu: cpu.stop(load.requests) };
     });
     floor.child.kill();
@@ -257,6 +297,12 @@ try {
     const floorResult = combined("floor")!;
     const hiveResult = combined("hive");
     const monolithResult = combined("monolith");
+    const cachedResult = combined("cached");
+    const oursSignedIn = combined("oursSignedIn");
+    const cachedSignedIn = combined("cachedSignedIn");
+    // Throughput with the response cache over throughput without, on the same run.
+    const speedup = (x: RoundsResult | null, y: RoundsResult | null) =>
+      x && y && y.requestsPerSecond > 0 ? round(x.requestsPerSecond / y.requestsPerSecond) : null;
     // Time per operation at the same concurrency, round by round (timeRatio): 2 means x takes twice as long as y.
     const timeOver = (x: RoundsResult | null, y: RoundsResult | null) =>
       x && y ? timeRatio(x.rounds, y.rounds) : null;
@@ -267,6 +313,16 @@ try {
       hive: hiveResult,
       floor: floorResult,
       monolith: monolithResult,
+      cached: cachedResult,
+      cachedOverOurs: speedup(cachedResult, ours),
+      signedIn: signedInRequests
+        ? {
+            users: signedInViewers.length,
+            ours: oursSignedIn,
+            cached: cachedSignedIn,
+            cachedOverOurs: speedup(cachedSignedIn, oursSignedIn),
+          }
+        : null,
       oursOverHive: timeOver(ours, hiveResult),
       oursOverFloor: timeOver(ours, floorResult)!,
       hiveOverFloor: timeOver(hiveResult, floorResult),
@@ -285,6 +341,16 @@ try {
         `${ours.errors} errors), hive ${hiveResult?.requestsPerSecond ?? "-"}, floor ${floorResult.requestsPerSecond}, ` +
         `monolith ${monolithResult?.requestsPerSecond ?? "-"} req/s (medians of ${rounds} rounds)`,
     );
+    if (cachedResult) {
+      console.log(
+        `${op.name} with the response cache: anonymous ${cachedResult.requestsPerSecond} req/s ` +
+          `(${result.cachedOverOurs}x ours)` +
+          (result.signedIn
+            ? `, signed in (${result.signedIn.users} users) ${cachedSignedIn?.requestsPerSecond} req/s ` +
+              `(${result.signedIn.cachedOverOurs}x ours signed in, ${oursSignedIn?.requestsPerSecond} req/s)`
+            : ""),
+      );
+    }
   }
 
   const commit = execSync("git rev-parse --short HEAD", { cwd: root }).toString().trim();
@@ -336,6 +402,8 @@ function checkResult(result: {
   hive: LoadResult | null;
   floor: LoadResult;
   monolith: LoadResult | null;
+  cached: LoadResult | null;
+  signedIn: { ours: LoadResult | null; cached: LoadResult | null } | null;
 }) {
   for (const [name, ratio] of [
     ["our gateway", result.oursOverFloor],
@@ -346,8 +414,17 @@ function checkResult(result: {
         `${result.operation}: ${name} beat the floor (time ratio ${ratio} < ${FLOOR_TOLERANCE}): the floor is not a floor`,
       );
   }
-  for (const name of ["ours", "hive", "floor", "monolith"] as const) {
-    const answers = result[name]?.answers;
+  const checked: [string, LoadResult | null][] = [
+    ["ours", result.ours],
+    ["hive", result.hive],
+    ["floor", result.floor],
+    ["monolith", result.monolith],
+    ["cached", result.cached],
+    ["ours signed in", result.signedIn?.ours ?? null],
+    ["cached signed in", result.signedIn?.cached ?? null],
+  ];
+  for (const [name, load] of checked) {
+    const answers = load?.answers;
     if (answers && answers.wrong > 0)
       failures.push(
         `${result.operation}: ${name} gave ${answers.wrong} wrong answers of ${answers.checked} checked (${answers.firstWrong})`,

@@ -49,6 +49,9 @@ interface Row {
   hive: Measured | null;
   floor: Measured;
   monolith: Measured | null;
+  cached: Measured | null;
+  cachedOverOurs: number | null;
+  signedIn: { ours: Measured | null; cached: Measured | null; cachedOverOurs: number | null } | null;
   oursOverHive: number | null;
   oursOverFloor: number;
   oursOverMonolith: number | null;
@@ -60,8 +63,8 @@ interface Row {
 /** The results as a Markdown table: one row per operation, the four columns side by side (medians of rounds). */
 export function markdownTable(rows: Row[]): string {
   const header =
-    "| operation | users | ours req/s | ours p50 / p99 ms | Hive req/s | Hive p99 ms | floor req/s | floor p99 ms | monolith req/s | monolith p99 ms | errors (ours / Hive / floor / monolith) | ours/Hive (time) | ours/floor (time) | ours/monolith (time) | fetches | SQL per request | peak RSS MiB (gateway, Hive, monolith) |";
-  const rule = `|${"---|".repeat(17)}`;
+    "| operation | users | ours req/s | ours p50 / p99 ms | Hive req/s | Hive p99 ms | floor req/s | floor p99 ms | monolith req/s | monolith p99 ms | errors (ours / Hive / floor / monolith) | ours/Hive (time) | ours/floor (time) | ours/monolith (time) | fetches | SQL per request | peak RSS MiB (gateway, Hive, monolith) | cached req/s (× ours) | signed in: ours / cached req/s (×) |";
+  const rule = `|${"---|".repeat(19)}`;
   const dash = (value: number | null | undefined) => (value === null || value === undefined ? "-" : value);
   const lines = rows.map((row) => {
     const sql = Object.entries(row.sqlPerRequest)
@@ -86,6 +89,10 @@ export function markdownTable(rows: Row[]): string {
       row.fetchesInPlan,
       sql || "-",
       [row.peakRssMiB.gateway, row.peakRssMiB.hive, row.peakRssMiB.monolith].map(dash).join(", "),
+      row.cached ? `${row.cached.requestsPerSecond} (${dash(row.cachedOverOurs)}×)` : "-",
+      row.signedIn
+        ? `${dash(row.signedIn.ours?.requestsPerSecond)} / ${dash(row.signedIn.cached?.requestsPerSecond)} (${dash(row.signedIn.cachedOverOurs)}×)`
+        : "-",
     ].join(" | ");
   });
   return [header, rule, ...lines.map((line) => `| ${line} |`)].join("\n");

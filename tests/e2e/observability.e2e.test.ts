@@ -94,6 +94,8 @@ describe("metrics, traces and request ids across the real stack", () => {
       OTEL_BSP_SCHEDULE_DELAY: "100",
       // Every statement is logged at trace level: the request-id check below sees the subgraphs' SQL lines too.
       LOG_LEVEL: "trace",
+      // Every request here must reach the subgraphs (their spans, logs and fetch metrics): no response cache.
+      RESPONSE_CACHE: "false",
     });
     gatewayBase = stack.gatewayUrl.replace(/\/graphql$/, "");
   });

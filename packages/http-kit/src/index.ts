@@ -33,3 +33,4 @@ export {
   type RequestErrorCodeInfo,
 } from "./error-codes.js";
 export { readFlag, readPort, readSetting, readWholeNumber } from "./settings.js";
+export { isChangeTag, parseChangeTags, PUBLIC_DATA_CHANGES_HEADER } from "./public-data-changes.js";

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { CACHE_INHERIT } from "./cache-hints.js";
 import { PageInfo } from "./pagination.js";
 import { markKitMade } from "./type-classes.js";
 
@@ -50,6 +51,7 @@ export function connectionOf<T extends object>(
   options: ConnectionOptions,
 ): ClassOf<Page<T>> | ClassOf<CountedPage<T>> {
   @ObjectType(options.edge, { description: "One item of a page, with the cursor that marks its place." })
+  @Directive(CACHE_INHERIT)
   class EdgeType implements Edge<T> {
     @Field(() => String, { description: "Opaque position of this item: pass it as `after` to page on from here." })
     cursor!: string;

@@ -41,11 +41,28 @@ export interface FederatedSchemaOptions<TContext = unknown> {
   authChecker?: AuthChecker<never>;
 }
 
-/** The subgraph's SDL with the federation `@link` line, importing exactly the directives it uses. */
+/**
+ * Apollo Server's cache hints, as its cache-control plugin reads them from the schema: a subgraph that declares
+ * `@cacheControl` on its types and fields (with type-graphql's `@Directive`) must define it, and then answers each
+ * operation with a `Cache-Control` header the gateway honours. The enum is `@inaccessible`: a subgraph's own
+ * machinery, never part of the API schema.
+ */
+const CACHE_CONTROL_DEFINITIONS = `enum CacheControlScope @inaccessible {
+  PUBLIC
+  PRIVATE
+}
+
+directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION`;
+
+/**
+ * The subgraph's SDL with the federation `@link` line, importing exactly the directives it uses, and the definition
+ * of `@cacheControl` when it uses it.
+ */
 export function linkFederation(sdl: string): string {
-  const used = FEDERATION_DIRECTIVES.filter((name) => new RegExp(`${name}\\b`).test(sdl));
+  const cacheControl = /@cacheControl\b/.test(sdl) ? `${CACHE_CONTROL_DEFINITIONS}\n\n` : "";
+  const used = FEDERATION_DIRECTIVES.filter((name) => new RegExp(`${name}\\b`).test(sdl + cacheControl));
   const imports = used.map((name) => `"${name}"`).join(", ");
-  return `extend schema @link(url: "${FEDERATION_SPEC}", import: [${imports}])\n\n${sdl}`;
+  return `extend schema @link(url: "${FEDERATION_SPEC}", import: [${imports}])\n\n${cacheControl}${sdl}`;
 }
 
 /**

@@ -38,6 +38,16 @@ export {
 export type { TextInputRule, TextInputRules } from "./input-hygiene.js";
 export { connectionOf, type ConnectionOptions, type CountedPage, type Edge, type Page } from "./connection.js";
 export { writeTransaction } from "./transaction.js";
+export { reportChanges } from "./changes.js";
+export {
+  CACHE_INHERIT,
+  CACHE_PRIVATE,
+  CACHE_PUBLIC,
+  limitCacheAge,
+  PUBLIC_MAX_AGE_SECONDS,
+  secondsToNextMinute,
+  secondsToNextUtcDay,
+} from "./cache-hints.js";
 export { Refused, runWrite, type UniqueRule, type WriteContext, type WriteResult } from "./write.js";
 export { decodeReadinessParts, encodeReadinessParts, type ReadinessPart, type ReadinessPartKind } from "./readiness.js";
 export { createAppendOnlyTriggers, dropAppendOnlyTriggers } from "./append-only.js";

@@ -1,10 +1,12 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { BadUserInputError } from "./errors.js";
+import { CACHE_INHERIT } from "./cache-hints.js";
 
 /** Relay page info; shareable, since every subgraph with a connection defines the same type. */
 @ObjectType({ description: "Where a page sits in its connection." })
 @Directive("@shareable")
+@Directive(CACHE_INHERIT)
 export class PageInfo {
   @Field(() => Boolean, { description: "True when another page follows this one: ask again with `after: endCursor`." })
   hasNextPage!: boolean;

@@ -12,6 +12,8 @@ export interface RequestScope {
   timeoutMs?: number;
   /** The most SQL statements the request may run (GraphQL requests only). */
   maxStatements?: number;
+  /** Public data the request's committed writes changed, as cache tags (see changes.ts). */
+  changes?: Set<string>;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

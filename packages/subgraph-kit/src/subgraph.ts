@@ -42,6 +42,7 @@ import { withRunningGraph } from "./running-graph.js";
 import { deadlineFrom } from "./request-budget.js";
 import { currentRequest, runInRequestScope } from "./request-scope.js";
 import { subgraphMetricsRoute } from "./metrics.js";
+import { changesHeader } from "./changes.js";
 import { startTelemetry, subgraphServiceName } from "@portal-graph/telemetry";
 
 /** What every subgraph declares, with a database or without one. */
@@ -185,7 +186,10 @@ export async function createSubgraphServer<TLoaders>(
         logger: logger.child({ requestId }),
       };
     },
-    responseHeaders: () => ({ "x-sql-statements": String(currentRequest()?.sqlStatements ?? 0) }),
+    responseHeaders: () => ({
+      "x-sql-statements": String(currentRequest()?.sqlStatements ?? 0),
+      ...changesHeader(),
+    }),
     routes: {
       "/health": async () => ({ status: 200, body: { status: "ok", subgraph: definition.name } }),
       "/ready": async () => {

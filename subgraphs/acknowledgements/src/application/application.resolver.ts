@@ -1,5 +1,6 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { encodeReadinessParts } from "@portal-graph/subgraph-kit";
+import type { GraphQLResolveInfo } from "graphql";
+import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { CACHE_PRIVATE, encodeReadinessParts, limitCacheAge, secondsToNextUtcDay } from "@portal-graph/subgraph-kit";
 import { now, today } from "../clock.js";
 import { missingPrivileged, requiredPolicies } from "../compliance/compliance.service.js";
 import type { AcknowledgementsContext } from "../context.js";
@@ -22,8 +23,11 @@ export class ApplicationPoliciesResolver {
   async requiredPolicies(
     @Root() application: ApplicationPolicies,
     @Ctx() ctx: AcknowledgementsContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Policy[]> {
     const catalog = await ctx.loaders.catalog();
+    // Which versions are in effect changes at midnight UTC, without a write.
+    limitCacheAge(info, secondsToNextUtcDay(now()));
     return requiredPolicies(catalog, { applicationId: application.id, privileged: false }, today());
   }
 
@@ -31,6 +35,7 @@ export class ApplicationPoliciesResolver {
   // never see them; the catalog and access-roles @requires them.
 
   @Directive("@inaccessible")
+  @Directive(CACHE_PRIVATE)
   @FieldResolver(() => [String], {
     nullable: true,
     description:
@@ -46,6 +51,7 @@ export class ApplicationPoliciesResolver {
   }
 
   @Directive("@inaccessible")
+  @Directive(CACHE_PRIVATE)
   @FieldResolver(() => [PolicyKind], {
     nullable: true,
     description:

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { DateTimeScalar } from "@portal-graph/subgraph-kit";
+import { CACHE_PUBLIC, DateTimeScalar } from "@portal-graph/subgraph-kit";
 
 /**
  * One published text of a policy. Versions are never edited: a change is a new version, and triggers in the
@@ -10,6 +10,7 @@ import { DateTimeScalar } from "@portal-graph/subgraph-kit";
 @Entity({ name: "policy_version" })
 @ObjectType({ description: "One immutable published text of a policy. Public." })
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PUBLIC)
 export class PolicyVersion {
   @PrimaryColumn({ type: "varchar", length: 80 })
   @Field(() => ID, { description: "<policy id>-v<version>, for example hhs-rules-of-behavior-v2." })

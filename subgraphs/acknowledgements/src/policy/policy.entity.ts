@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { PolicyKind, PolicyScope, type RenewalKind } from "./policy.types.js";
+import { CACHE_PUBLIC } from "@portal-graph/subgraph-kit";
 
 /**
  * A policy: a text users are shown (and most must acknowledge), who must acknowledge it and when again. Its texts
@@ -9,6 +10,7 @@ import { PolicyKind, PolicyScope, type RenewalKind } from "./policy.types.js";
  */
 @Entity({ name: "policy" })
 @ObjectType({ description: "A policy users are shown and, unless it is a notice, must acknowledge. Public." })
+@Directive(CACHE_PUBLIC)
 export class Policy {
   @PrimaryColumn({ type: "varchar", length: 64 })
   @Field(() => ID, { description: "Stable lowercase slug, for example hhs-rules-of-behavior." })

@@ -1,4 +1,4 @@
-import { isPostgres, Refused, requireRole, runWrite } from "@portal-graph/subgraph-kit";
+import { isPostgres, Refused, reportChanges, requireRole, runWrite } from "@portal-graph/subgraph-kit";
 import { InputChecks, userError, type UserError } from "../user-errors.js";
 import { isCalendarDay, now as clockNow, today } from "../clock.js";
 import type { AcknowledgementsContext } from "../context.js";
@@ -90,5 +90,7 @@ export async function publishPolicyVersion(
     return version;
   });
   ctx.loaders.forgetCatalog();
+  // Committed: the gateway evicts what it cached of the policy and its versions.
+  if (result.value) reportChanges(`Policy:${result.value.policyId}`, `PolicyVersion:${result.value.id}`);
   return { policyVersion: result.value, userErrors: result.userErrors };
 }

@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { ApplicationPolicies } from "../application/application.stub.js";
-import { today } from "../clock.js";
+import { now, today } from "../clock.js";
 import type { AcknowledgementsContext } from "../context.js";
 import { Policy } from "./policy.entity.js";
 import { PolicyVersion } from "./policy-version.entity.js";
 import { OmbNotice, PolicyRenewal, PolicyScope } from "./policy.types.js";
+import { limitCacheAge, secondsToNextUtcDay } from "@portal-graph/subgraph-kit";
 
 /** The public policy queries and the fields of Policy; everything is read from the per-request catalog. */
 @Resolver(() => Policy)
@@ -26,7 +28,13 @@ export class PolicyResolver {
     nullable: true,
     description: "The newest version in effect today: the one to acknowledge. Null before the first takes effect.",
   })
-  async currentVersion(@Root() policy: Policy, @Ctx() ctx: AcknowledgementsContext): Promise<PolicyVersion | null> {
+  async currentVersion(
+    @Root() policy: Policy,
+    @Ctx() ctx: AcknowledgementsContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PolicyVersion | null> {
+    // The version in effect changes at midnight UTC, without a write.
+    limitCacheAge(info, secondsToNextUtcDay(now()));
     return (await ctx.loaders.catalog()).currentVersionOf(policy.id, today());
   }
 
@@ -67,8 +75,10 @@ export class PolicyVersionResolver {
     nullable: true,
     description: "For Paperwork Reduction Act notices: the OMB control number, its expiry and the burden estimate.",
   })
-  omb(@Root() version: PolicyVersion): OmbNotice | null {
+  omb(@Root() version: PolicyVersion, @Info() info: GraphQLResolveInfo): OmbNotice | null {
     if (version.ombControlNumber === null || version.ombExpiresOn === null) return null;
+    // `expired` turns at midnight UTC, without a write.
+    limitCacheAge(info, secondsToNextUtcDay(now()));
     return {
       controlNumber: version.ombControlNumber,
       expiresOn: version.ombExpiresOn,

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CACHE_INHERIT } from "@portal-graph/subgraph-kit";
 
 /** What a policy text is. */
 // The kinds of policy are this subgraph's contract with access-roles, declared once in @portal-graph/policy-kinds.
@@ -54,6 +55,7 @@ registerEnumType(AcknowledgementMethod, {
 
 /** When a policy must be acknowledged again, with the days for PERIOD. */
 @ObjectType({ description: "When a policy must be acknowledged again." })
+@Directive(CACHE_INHERIT)
 export class PolicyRenewal {
   @Field(() => RenewalKind, { description: "When the policy must be acknowledged again." })
   kind!: RenewalKind;
@@ -66,6 +68,7 @@ export class PolicyRenewal {
 @ObjectType({
   description: "The OMB approval of an information collection, as a Paperwork Reduction Act notice shows it.",
 })
+@Directive(CACHE_INHERIT)
 export class OmbNotice {
   @Field(() => String, { description: "The OMB control number, for example 0938-1236." })
   controlNumber!: string;

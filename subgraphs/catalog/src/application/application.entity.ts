@@ -1,12 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { DateTimeScalar } from "@portal-graph/subgraph-kit";
+import { CACHE_PUBLIC, DateTimeScalar } from "@portal-graph/subgraph-kit";
 import { ApplicationLink, Lifecycle } from "./application.types.js";
 
 /** An application reachable from the portal; the catalog owns it and other subgraphs extend it by id. */
 @Entity({ name: "application" })
 @ObjectType({ description: "An application reachable from the portal." })
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PUBLIC)
 export class Application {
   @PrimaryColumn({ type: "varchar", length: 64 })
   @Field(() => ID, { description: "Stable lowercase slug, for example pecos-ai." })

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { runWrite, type Viewer } from "@portal-graph/subgraph-kit";
+import { reportChanges, runWrite, type Viewer } from "@portal-graph/subgraph-kit";
 import { userError, type UserError } from "../user-errors.js";
 import type { CatalogContext } from "../context.js";
 import { ApplicationChange, type ChangeAction, type ChangeSet } from "./application-change.entity.js";
@@ -56,6 +56,8 @@ export async function runApplicationWrite(
     UNIQUE,
   );
   if (!result.value) return { application: null, userErrors: result.userErrors };
+  // Committed: the gateway evicts what it cached of this application.
+  reportChanges(`Application:${result.value.id}`);
   ctx.loaders.applicationById.prime(result.value.id, result.value);
   return { application: result.value, userErrors: [] };
 }

@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { CACHE_INHERIT } from "@portal-graph/subgraph-kit";
 
 /** Where an application is in its life; DEPRECATED still works but has a replacement coming. */
 export enum Lifecycle {
@@ -38,6 +39,7 @@ registerEnumType(LinkKind, {
 
 /** A typed link of an application (its FAQ, user guide, home page...). */
 @ObjectType({ description: "A typed link of an application." })
+@Directive(CACHE_INHERIT)
 export class ApplicationLink {
   @Field(() => LinkKind, { description: "What the link points to." })
   kind!: LinkKind;

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
-import { DateTimeScalar } from "@portal-graph/subgraph-kit";
+import { CACHE_PRIVATE, DateTimeScalar } from "@portal-graph/subgraph-kit";
 import { Application } from "../application/application.entity.js";
 import { AccessRequestKey, PolicyVersionKey, RoleGrantKey, RoleKey } from "./references.js";
 
@@ -177,6 +177,7 @@ export const READINESS_BLOCKER_TYPES = [
     "Whether the viewer can launch an application now, and if not, what is missing, in the order to resolve it.",
 })
 @Directive('@key(fields: "applicationId", resolvable: false)')
+@Directive(CACHE_PRIVATE)
 export class Readiness {
   @Field(() => ID, { description: "The application's id." })
   applicationId!: string;

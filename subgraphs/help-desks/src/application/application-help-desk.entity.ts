@@ -1,6 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from "typeorm";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { HelpDesk } from "../help-desk/help-desk.entity.js";
+import { CACHE_INHERIT, CACHE_PUBLIC } from "@portal-graph/subgraph-kit";
 
 /**
  * The catalog's Application as this subgraph sees it: only its key. The class has its own name because type-graphql
@@ -9,6 +10,7 @@ import { HelpDesk } from "../help-desk/help-desk.entity.js";
 // No description: the catalog owns the type and its description (a second one is a composition hint).
 @ObjectType("Application")
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PUBLIC)
 export class ApplicationStub {
   @Field(() => ID)
   id!: string;
@@ -17,6 +19,7 @@ export class ApplicationStub {
 /** A help desk serving an application, for a purpose; at most one desk is an application's primary one. */
 @Entity({ name: "help_desk_assignment" })
 @ObjectType({ description: "A help desk serving an application, and what for." })
+@Directive(CACHE_INHERIT)
 export class ApplicationHelpDesk {
   /** The catalog's application id; not a foreign key, since the catalog keeps its own database. */
   @PrimaryColumn({ name: "application_id", type: "varchar", length: 64 })

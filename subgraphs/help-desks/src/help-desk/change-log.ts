@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { requireRole, runWrite, type UniqueRule, type Viewer } from "@portal-graph/subgraph-kit";
+import { reportChanges, requireRole, runWrite, type UniqueRule, type Viewer } from "@portal-graph/subgraph-kit";
 import { userError, type UserError } from "../user-errors.js";
 import type { HelpDesksContext } from "../context.js";
 import { HelpDeskChange, type ChangeSummary } from "./help-desk-change.entity.js";
@@ -56,6 +56,12 @@ export async function commitChange(
   );
   if (userErrors.length === 0) {
     ctx.logger.info({ actor: viewer.id, action: change.action, helpDeskId: change.helpDeskId }, "help desk changed");
+    // Committed: the gateway evicts what it cached of this desk (and of the application an assignment names).
+    const application = change.summary.applicationId;
+    reportChanges(
+      `HelpDesk:${change.helpDeskId}`,
+      ...(typeof application === "string" ? [`Application:${application}`] : []),
+    );
   }
   return userErrors;
 }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { DateTimeScalar } from "@portal-graph/subgraph-kit";
+import { CACHE_PUBLIC, DateTimeScalar } from "@portal-graph/subgraph-kit";
 import type { ContactPointValue } from "../contact/contact-point.js";
 import { DataQualityIssue, OpeningHours, type ContactKind } from "./help-desk.types.js";
 
@@ -11,6 +11,7 @@ import { DataQualityIssue, OpeningHours, type ContactKind } from "./help-desk.ty
 @Entity({ name: "help_desk" })
 @ObjectType({ description: "A help desk: how and when to reach it, and which applications it serves." })
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PUBLIC)
 export class HelpDesk {
   @PrimaryColumn({ type: "varchar", length: 64 })
   @Field(() => ID, { description: "Stable lowercase slug, for example cms-it-service-desk." })

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { DateTimeScalar } from "@portal-graph/subgraph-kit";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { DateTimeScalar, limitCacheAge, secondsToNextMinute } from "@portal-graph/subgraph-kit";
 import { ApplicationHelpDesk, ApplicationStub } from "../application/application-help-desk.entity.js";
 import type { HelpDesksContext } from "../context.js";
 import { isOpenAt } from "../hours/opening-hours.js";
@@ -51,10 +52,14 @@ export class HelpDeskResolver {
   })
   openNow(
     @Root() desk: HelpDesk,
+    @Info() info: GraphQLResolveInfo,
     @Arg("at", () => DateTimeScalar, { nullable: true, description: "The instant to ask about; default now." })
     at?: Date | null,
   ): boolean | null {
-    return desk.hours ? isOpenAt(desk.hours, at ?? new Date()) : null;
+    const now = new Date();
+    // Hours open and close on the minute: an answer about now holds until the next one, and no longer in a cache.
+    if (!at) limitCacheAge(info, secondsToNextMinute(now));
+    return desk.hours ? isOpenAt(desk.hours, at ?? now) : null;
   }
 
   @FieldResolver(() => [ApplicationStub], {

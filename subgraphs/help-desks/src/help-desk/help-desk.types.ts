@@ -1,6 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { ContactKind, type ContactPointValue } from "../contact/contact-point.js";
 import { Weekday, type Hours, type HoursException, type WeeklyRule } from "../hours/opening-hours.js";
+import { CACHE_INHERIT } from "@portal-graph/subgraph-kit";
 
 export { ContactKind, Weekday };
 
@@ -58,6 +59,7 @@ registerEnumType(DataQualityCode, {
 
 /** One way to reach a desk: a phone (E.164 value, published display), TTY, fax, email, web address or instruction. */
 @ObjectType({ description: "One way to reach a help desk." })
+@Directive(CACHE_INHERIT)
 export class ContactPoint implements ContactPointValue {
   @Field(() => ContactKind, { description: "How the contact point is reached." })
   kind!: ContactKind;
@@ -85,6 +87,7 @@ export class ContactPoint implements ContactPointValue {
 
 /** Weekly opening hours: open from `opens` to `closes` on each of `days`. */
 @ObjectType({ description: "Open from opens to closes (HH:MM, 24-hour, local to the desk's zone) on each day." })
+@Directive(CACHE_INHERIT)
 export class OpeningHoursRule implements WeeklyRule {
   @Field(() => [Weekday], { description: "The days the rule applies to." })
   days!: Weekday[];
@@ -98,6 +101,7 @@ export class OpeningHoursRule implements WeeklyRule {
 
 /** A local date with other hours than the weekly rules (a holiday, a short day). */
 @ObjectType({ description: "A local date that departs from the weekly hours." })
+@Directive(CACHE_INHERIT)
 export class OpeningHoursException implements HoursException {
   @Field(() => String, { description: "YYYY-MM-DD, in the desk's zone." })
   date!: string;
@@ -117,6 +121,7 @@ export class OpeningHoursException implements HoursException {
 
 /** A desk's opening hours in one IANA time zone. */
 @ObjectType({ description: "Opening hours: weekly rules and dated exceptions in one IANA time zone." })
+@Directive(CACHE_INHERIT)
 export class OpeningHours implements Hours {
   @Field(() => String, { description: "IANA time zone, e.g. America/Chicago." })
   timeZone!: string;
@@ -131,6 +136,7 @@ export class OpeningHours implements Hours {
 
 /** Something the seed could not take as published, and what it did instead. */
 @ObjectType({ description: "Something the source could not be taken at its word on, and what was done instead." })
+@Directive(CACHE_INHERIT)
 export class DataQualityIssue {
   @Field(() => String, {
     description: "The field concerned, as an input path (contactPoints.0.value, hours.timeZone).",
