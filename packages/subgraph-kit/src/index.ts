@@ -23,6 +23,7 @@ export {
   DEFAULT_PAGE_SIZE,
   likePattern,
   MAX_PAGE_SIZE,
+  PageArgs,
   PageInfo,
   pageByKey,
   pageById,

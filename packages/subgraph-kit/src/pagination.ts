@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { BadUserInputError } from "./errors.js";
 import { CACHE_INHERIT } from "./cache-hints.js";
@@ -27,6 +27,23 @@ export class PageInfo {
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * The arguments of every connection field, declared once: `@Args(() => PageArgs) { first, after }: PageArgs` gives
+ * a field `first: Int` and `after: String` with the graph's wording.
+ */
+// `after` first: type-graphql prints a field's arguments last parameter first, and this keeps the SDL as it was.
+@ArgsType()
+export class PageArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
+  })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
+  first?: number | null;
+}
 export const MAX_PAGE_SIZE = 100;
 
 /** The page size asked for; out of range is an error naming the argument, never a silent clamp. */

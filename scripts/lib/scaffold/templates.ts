@@ -358,7 +358,8 @@ export async function list${capitalize(n.entityPlural)}(
 
 function resolverTs(n: ScaffoldNames): string {
   const ext = n.extendsType;
-  return `import { Arg, Ctx, ${ext ? "FieldResolver, " : ""}ID, Int, Query, Resolver${ext ? ", Root" : ""} } from "type-graphql";
+  return `import { Arg, Args, Ctx, ${ext ? "FieldResolver, " : ""}ID, Query, Resolver${ext ? ", Root" : ""} } from "type-graphql";
+import { PageArgs } from "@portal-graph/subgraph-kit";
 import type { ${n.subgraphPascal}Context } from "../context.js";
 ${ext ? `import { ${n.stubClass} } from "../${extensionFile(n)}.js";\n` : ""}import { ${n.entity}Connection } from "./${n.entityKebab}.connection.js";
 import { ${n.entity} } from "./${n.entityKebab}.entity.js";
@@ -370,9 +371,7 @@ export class ${n.entity}Resolver {
   @Query(() => ${n.entity}Connection, { nullable: true, description: "${capitalize(n.entityPlural)} ordered by name, paged." })
   ${n.entityPlural}(
     @Ctx() ctx: ${n.subgraphPascal}Context,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
-    first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<${n.entity}Connection> {
     return list${capitalize(n.entityPlural)}(${n.database ? "ctx.dataSource" : "ctx.loaders"}, first, after);
   }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, InputType, ObjectType, Query, Resolver, Root, Args } from "type-graphql";
 import {
   BadUserInputError,
   DateTimeScalar,
@@ -6,6 +6,7 @@ import {
   connectionOf,
   pageById,
   requireRole,
+  PageArgs,
 } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
 import { AuditAction, AuditEvent } from "./audit-event.entity.js";
@@ -55,13 +56,7 @@ export class AuditResolver {
     @Ctx() ctx: AccessRolesContext,
     @Arg("filter", () => AuditEventFilter, { nullable: true, description: "Which events to list; all when omitted." })
     filter?: AuditEventFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
-    first?: number | null,
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
-    })
-    after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = {},
   ): Promise<AuditEventConnection> {
     requireRole(ctx, "AUDITOR");
     if (filter?.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {

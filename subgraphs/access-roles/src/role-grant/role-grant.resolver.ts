@@ -1,4 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { PageArgs } from "@portal-graph/subgraph-kit";
 import type { AccessRolesContext } from "../context.js";
 import { Role } from "../role/role.entity.js";
 import { PolicyKind } from "../shared/policy-kind.js";
@@ -21,13 +22,7 @@ export class RoleGrantResolver {
   })
   certificationQueue(
     @Ctx() ctx: AccessRolesContext,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
-    first?: number | null,
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
-    })
-    after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<RoleGrantConnection> {
     return certificationQueue(ctx, first, after);
   }

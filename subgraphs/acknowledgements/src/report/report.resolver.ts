@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import { cursorFormat, pageSize, requireRole, toPage } from "@portal-graph/subgraph-kit";
+import { Arg, Ctx, ID, Query, Resolver, Args } from "type-graphql";
+import { cursorFormat, pageSize, requireRole, toPage, PageArgs } from "@portal-graph/subgraph-kit";
 import { now } from "../clock.js";
 import { ComplianceStatus } from "../compliance/status.js";
 import type { AcknowledgementsContext } from "../context.js";
@@ -28,13 +28,7 @@ export class ReportResolver {
       description: "Only users in one of these states; all when omitted.",
     })
     status?: ComplianceStatus[] | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
-    first?: number | null,
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
-    })
-    after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = {},
   ): Promise<AcknowledgementReportConnection> {
     requireRole(ctx, "AUDITOR");
     const limit = pageSize(first);

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from "type-graphql";
-import { isSelf, pageSize, requireSelfOrRole, requireViewer, toPage } from "@portal-graph/subgraph-kit";
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Args } from "type-graphql";
+import { isSelf, pageSize, requireSelfOrRole, requireViewer, toPage, PageArgs } from "@portal-graph/subgraph-kit";
 import {
   AcknowledgementConnection,
   acknowledgementCursor,
@@ -26,13 +26,7 @@ export class UserAcknowledgementsResolver {
   async acknowledgements(
     @Root() user: UserAcknowledgements,
     @Ctx() ctx: AcknowledgementsContext,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
-    first?: number | null,
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
-    })
-    after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = {},
   ): Promise<AcknowledgementConnection> {
     requireSelfOrRole(ctx, user.id, "AUDITOR");
     const limit = pageSize(first);

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { BadUserInputError } from "@portal-graph/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { PageArgs, BadUserInputError } from "@portal-graph/subgraph-kit";
 import type { CatalogContext } from "../context.js";
 import { Application } from "./application.entity.js";
 import { ApplicationConnection } from "./application.connection.js";
@@ -26,13 +26,7 @@ export class ApplicationResolver {
     })
     lifecycle?: Lifecycle[] | null,
     @Arg("tag", () => String, { nullable: true, description: "Only applications with this tag." }) tag?: string | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
-    first?: number | null,
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
-    })
-    after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = {},
   ): Promise<ApplicationConnection> {
     return listApplications(ctx.dataSource, { search, lifecycle, tag }, first, after);
   }

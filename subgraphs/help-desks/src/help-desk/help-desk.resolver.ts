@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
-import { DateTimeScalar, limitCacheAge, secondsToNextMinute } from "@portal-graph/subgraph-kit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
+import { PageArgs, DateTimeScalar, limitCacheAge, secondsToNextMinute } from "@portal-graph/subgraph-kit";
 import { ApplicationHelpDesk, ApplicationStub } from "../application/application-help-desk.entity.js";
 import type { HelpDesksContext } from "../context.js";
 import { isOpenAt } from "../hours/opening-hours.js";
@@ -20,13 +20,7 @@ export class HelpDeskResolver {
       description: "Matches name, description, notes and contact values, case-insensitively.",
     })
     search?: string | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100 (default 20)." })
-    first?: number | null,
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "Where to continue: the `endCursor` of the page before; omit for the first page.",
-    })
-    after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = {},
   ): Promise<HelpDeskConnection> {
     return listHelpDesks(ctx.dataSource, search, first, after);
   }
