@@ -26,26 +26,52 @@ import { alternate, median, medianOfRounds, timeRatio, type RoundsResult } from 
 import { freePort, markdownTable, rewriteRoutingUrls, waitForOk } from "./support.js";
 import { measureCpu, sampleRss } from "./rss.js";
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: "boolean", default: false },
-    db: { type: "string", default: "sqlite" },
-    apps: { type: "string" },
-    population: { type: "string" },
-    users: { type: "string", default: "1000" },
-    acks: { type: "string" },
-    grants: { type: "string" },
-    seed: { type: "string", default: "42" },
-    duration: { type: "string" },
-    warmup: { type: "string" },
-    rounds: { type: "string" },
-    connections: { type: "string", default: "16" },
-    only: { type: "string" },
-    "skip-hive": { type: "boolean", default: false },
-    "skip-monolith": { type: "boolean", default: false },
-    keep: { type: "boolean", default: false },
-  },
-});
+const USAGE = `usage: npm run bench -- [options]   (the README's Performance section; scripts/bench/README.md)
+
+  --quick             a small, short run
+  --db sqlite|postgres  the subgraphs' databases (default sqlite)
+  --apps N, --population N, --acks N, --grants N   data sizes (default: the default size)
+  --users N           distinct users each user-specific operation rotates through (default 1000; 1: one user)
+  --seed N            the generated data's seed (default 42)
+  --duration S, --warmup S   seconds of load and of warm-up per target
+  --rounds N          alternating rounds per comparison, medians reported (default 3)
+  --connections N     concurrent connections (default 16)
+  --only a,b          only these operations (portal-home, application-detail, my-portal, launch-panel, ...)
+  --skip-hive, --skip-monolith   leave a column out
+  --keep              keep the generated databases`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      help: { type: "boolean", short: "h", default: false },
+      quick: { type: "boolean", default: false },
+      db: { type: "string", default: "sqlite" },
+      apps: { type: "string" },
+      population: { type: "string" },
+      users: { type: "string", default: "1000" },
+      acks: { type: "string" },
+      grants: { type: "string" },
+      seed: { type: "string", default: "42" },
+      duration: { type: "string" },
+      warmup: { type: "string" },
+      rounds: { type: "string" },
+      connections: { type: "string", default: "16" },
+      only: { type: "string" },
+      "skip-hive": { type: "boolean", default: false },
+      "skip-monolith": { type: "boolean", default: false },
+      keep: { type: "boolean", default: false },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (parsed.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const { values } = parsed;
 
 const quick = values.quick!;
 // Distinct users each user-specific operation's requests rotate through (1: the one-user shape).
