@@ -47,11 +47,11 @@ describe("CORS at the gateway (CORS_ORIGINS)", () => {
     expect(response.headers.get("vary")).toMatch(/Origin/);
   });
 
-  it("lets an allowed origin read the answer and its x-request-id", async () => {
+  it("lets an allowed origin read the answer, its x-request-id and its Age", async () => {
     const response = await postJson(stack.gatewayUrl, { query: "{ __typename }" }, { origin: PORTAL });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe(PORTAL);
-    expect(response.headers.get("access-control-expose-headers")).toBe("x-request-id");
+    expect(response.headers.get("access-control-expose-headers")).toBe("x-request-id, age");
     expect(response.headers.get("vary")).toMatch(/Origin/);
   });
 

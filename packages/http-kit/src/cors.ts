@@ -58,7 +58,8 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, policy: Cor
   }
   if (allowed) {
     res.setHeader("access-control-allow-origin", origin);
-    res.setHeader("access-control-expose-headers", "x-request-id");
+    // Age: how old an answer from the gateway's response cache is (not a CORS-safelisted header).
+    res.setHeader("access-control-expose-headers", "x-request-id, age");
   }
   return false;
 }
