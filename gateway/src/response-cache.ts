@@ -12,7 +12,7 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { Logger } from "@portal-graph/http-kit";
-import { Redis } from "ioredis";
+import { failFastRedis } from "./redis.js";
 
 /** The response cache's settings (RESPONSE_CACHE, RESPONSE_CACHE_MAX_MIB, REDIS_URL). */
 export interface ResponseCacheConfig {
@@ -121,14 +121,8 @@ function memoryGenerations(maxMiB: number): Generations {
 }
 
 function redisGenerations(url: string, prefix: string, logger: Logger): Generations {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    // A slow or absent Redis must not hold requests: commands fail fast and the query is answered uncached.
-    enableOfflineQueue: false,
-    commandTimeout: 500,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-  });
+  // A slow or absent Redis must not hold requests: commands fail fast and the query is answered uncached.
+  const redis = failFastRedis(url);
   const key = `${prefix}generation`;
   let failing = false;
   // A write whose eviction could not be recorded: the next read records it first, or uses no cache.

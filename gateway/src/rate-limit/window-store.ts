@@ -1,4 +1,5 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { failFastRedis } from "../redis.js";
 
 /** What taking from a budget answered. */
 export interface Take {
@@ -68,14 +69,8 @@ export class RedisWindowStore implements WindowStore {
     url: string,
     private readonly onError: (error: Error) => void,
   ) {
-    const redis = new Redis(url, {
-      lazyConnect: true,
-      // A slow or absent Redis must not hold requests: commands fail fast and the limiter lets the request through.
-      enableOfflineQueue: false,
-      commandTimeout: 500,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-    });
+    // A slow or absent Redis must not hold requests: commands fail fast and the limiter lets the request through.
+    const redis = failFastRedis(url);
     redis.on("error", onError);
     redis.defineCommand("rateLimitTake", { numberOfKeys: 1, lua: TAKE_SCRIPT });
     this.redis = redis as Redis & { rateLimitTake: TakeCommand };
