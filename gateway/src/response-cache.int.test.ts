@@ -24,16 +24,22 @@ import { requireRedisInCi, TEST_REDIS_URL } from "./testing/redis.js";
 const SHELF_SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
   enum CacheControlScope { PUBLIC PRIVATE }
   directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
-  type Query { books: [Book!]! @cacheControl(maxAge: 60)  notes: [Note!]! }
+  type Query { books: [Book!]! @cacheControl(maxAge: 60)  book(id: ID!): Book @cacheControl(maxAge: 60)  notes: [Note!]! }
   type Note { id: ID! }
   type Book @key(fields: "id") @cacheControl(maxAge: 60) { id: ID!  title: String! }
-  type Mutation { retitle(id: ID!, title: String!): Book  retitleQuietly(id: ID!, title: String!): Book }`;
+  type Mutation {
+    retitle(id: ID!, title: String!): Book
+    retitleQuietly(id: ID!, title: String!): Book
+    addBook(id: ID!, title: String!): Book
+  }`;
 
 interface Shelf {
   fixture: SubgraphFixture;
   url: string;
   /** GraphQL requests the subgraph has served. */
   requests(): number;
+  /** Holds the next read of the book list, once its titles are read (`reached`), until `release` is called. */
+  holdNextList(): { reached: Promise<void>; release: () => void };
   close(): Promise<void>;
 }
 
@@ -42,22 +48,37 @@ async function startShelf(): Promise<Shelf> {
     ["b1", "Dune"],
     ["b2", "Emma"],
   ]);
-  const reported = new Set<string>();
+  // Each write's request, and the tag it reports on its answer.
+  const reported = new Map<string, string>();
   const list = () => [...books].map(([id, title]) => ({ id, title }));
+  let held: { reached: () => void; released: Promise<void> } | null = null;
   const retitle = (id: string, title: string) => {
     books.set(id, title);
     return { id, title };
+  };
+  const reportingWrite = (_: unknown, { id, title }: { id: string; title: string }, ctx: { requestId: string }) => {
+    reported.set(ctx.requestId, `Book:${id}`);
+    return retitle(id, title);
   };
   const fixture: SubgraphFixture = {
     name: "shelf",
     typeDefs: SHELF_SDL,
     resolvers: {
-      Query: { books: list, notes: () => [{ id: "n1" }] },
-      Mutation: {
-        retitle: (_: unknown, { id, title }: { id: string; title: string }, ctx: { requestId: string }) => {
-          reported.add(ctx.requestId);
-          return retitle(id, title);
+      Query: {
+        books: async () => {
+          const answer = list();
+          const hold = held;
+          held = null;
+          hold?.reached();
+          await hold?.released;
+          return answer;
         },
+        book: (_: unknown, { id }: { id: string }) => (books.has(id) ? { id, title: books.get(id) } : null),
+        notes: () => [{ id: "n1" }],
+      },
+      Mutation: {
+        retitle: reportingWrite,
+        addBook: reportingWrite,
         // A write that does not report itself: what the cache cannot know about (bounded by max-age).
         retitleQuietly: (_: unknown, { id, title }: { id: string; title: string }) => retitle(id, title),
       },
@@ -76,14 +97,25 @@ async function startShelf(): Promise<Shelf> {
       requests += 1;
       return { requestId };
     },
-    responseHeaders: ({ requestId }): Record<string, string> =>
-      reported.delete(requestId) ? { [PUBLIC_DATA_CHANGES_HEADER]: "Book:b1,Book" } : {},
+    responseHeaders: ({ requestId }): Record<string, string> => {
+      const tag = reported.get(requestId);
+      reported.delete(requestId);
+      return tag ? { [PUBLIC_DATA_CHANGES_HEADER]: tag } : {};
+    },
   });
   const port = await listen(server, 0, "127.0.0.1");
   return {
     fixture,
     url: `http://127.0.0.1:${port}/graphql`,
     requests: () => requests,
+    holdNextList() {
+      let release!: () => void;
+      let reached!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+      held = { reached, released };
+      return { reached: reachedPromise, release };
+    },
     async close() {
       await closeServer(server, 1000);
       await apollo.stop();
@@ -173,6 +205,53 @@ describe("the response cache in front of a subgraph's hints", () => {
     expect((await counted(off, BOOKS)).fetches).toBe(1);
   });
 
+  const ONE = (id: string) => `{ book(id: "${id}") { id title } }`;
+
+  it("evicts only the answers that hold what a write changed, and the lists of its type", async () => {
+    const url = await startGateway({ RESPONSE_CACHE: "true" });
+    for (const query of [ONE("b1"), ONE("b2"), BOOKS]) await post(url, query);
+    await post(url, `mutation { retitle(id: "b1", title: "Heretics of Dune") { id } }`);
+    expect((await counted(url, ONE("b2"))).fetches).toBe(0);
+    const one = await counted(url, ONE("b1"));
+    expect(one.fetches).toBe(1);
+    expect(one.body.data!.book).toEqual({ id: "b1", title: "Heretics of Dune" });
+    expect((await counted(url, BOOKS)).fetches).toBe(1);
+  });
+
+  it("evicts the lists a new entity joins, and the answer that did not find it", async () => {
+    const url = await startGateway({ RESPONSE_CACHE: "true" });
+    expect((await post(url, ONE("b3"))).data!.book).toBeNull();
+    await post(url, BOOKS);
+    await post(url, `mutation { addBook(id: "b3", title: "Middlemarch") { id } }`);
+    expect((await post(url, ONE("b3"))).data!.book).toEqual({ id: "b3", title: "Middlemarch" });
+    expect((await post(url, BOOKS)).data!.books).toContainEqual({ id: "b3", title: "Middlemarch" });
+  });
+
+  const stores: [string, () => Record<string, string>, boolean][] = [
+    ["in memory", () => ({}), true],
+    [
+      "in Redis",
+      () => ({ REDIS_URL: TEST_REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX: `portal-graph-test:${randomUUID()}:` }),
+      redisAnswers,
+    ],
+  ];
+  for (const [where, env, available] of stores) {
+    it.skipIf(!available)(`does not keep an answer read before a write it outlived (${where})`, async () => {
+      const url = await startGateway({ RESPONSE_CACHE: "true", ...env() });
+      const hold = shelf.holdNextList();
+      const slow = post(url, BOOKS);
+      await hold.reached;
+      // The titles are read; the write lands and is evicted before that answer reaches the cache.
+      const title = `Sanditon ${where}`;
+      await post(url, `mutation { retitle(id: "b2", title: "${title}") { id } }`);
+      hold.release();
+      expect((await slow).data!.books).not.toContainEqual({ id: "b2", title });
+      const next = await counted(url, BOOKS);
+      expect(next.fetches).toBe(1);
+      expect(next.body.data!.books).toContainEqual({ id: "b2", title });
+    });
+  }
+
   it("answers every query from the subgraph, without an error, while Redis does not answer", async () => {
     // Nothing listens on port 1: the cache can read no generation, so it is not used, and nothing fails.
     const url = await startGateway({ RESPONSE_CACHE: "true", REDIS_URL: "redis://127.0.0.1:1" });
@@ -190,11 +269,13 @@ describe("the response cache in front of a subgraph's hints", () => {
       RESPONSE_CACHE_REDIS_PREFIX: `portal-graph-test:${randomUUID()}:`,
     };
     const [a, b] = [await startGateway(env), await startGateway(env)];
-    await post(a, BOOKS);
+    for (const query of [BOOKS, ONE("b1"), ONE("b2")]) await post(a, query);
     expect((await counted(b, BOOKS)).fetches).toBe(0);
     await post(a, `mutation { retitle(id: "b1", title: "Children of Dune") { id } }`);
     const after = await counted(b, BOOKS);
     expect(after.fetches).toBe(1);
     expect(after.body.data!.books).toContainEqual({ id: "b1", title: "Children of Dune" });
+    expect((await counted(b, ONE("b1"))).fetches).toBe(1);
+    expect((await counted(b, ONE("b2"))).fetches).toBe(0);
   });
 });

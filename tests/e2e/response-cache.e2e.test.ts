@@ -202,6 +202,28 @@ describe.skipIf(!redisAnswers)("the response cache", () => {
     expect(fetches.catalog).toBe(0);
   });
 
+  it("keeps the cached answers that do not hold the application a write changed", async () => {
+    const APP = `query App($id: ID!) { application(id: $id) { id name } }`;
+    type AppData = { application: { id: string; name: string } };
+    for (const id of ["aps", "pecos-ai"]) await post<AppData>(replica.url, APP, { id });
+    const renamed = `PECOS ${randomUUID().slice(0, 8)}`;
+    const write = await post<{ updateApplication: { userErrors: unknown[] } }>(
+      stack.gatewayUrl,
+      UPDATE_APPLICATION,
+      { input: { id: "pecos-ai", name: renamed } },
+      "carol",
+    );
+    expect(write.body.data!.updateApplication.userErrors).toEqual([]);
+    // APS's answer is still served from the cache on the other replica; PECOS's is fetched again, renamed.
+    expect((await fetchesDuring(() => post<AppData>(replica.url, APP, { id: "aps" }))).catalog).toBe(0);
+    let pecos: AppData | undefined;
+    const fetches = await fetchesDuring(async () => {
+      pecos = (await post<AppData>(replica.url, APP, { id: "pecos-ai" })).body.data;
+    });
+    expect(fetches.catalog).toBe(1);
+    expect(pecos!.application.name).toBe(renamed);
+  });
+
   it("evicts at once on a help desk change written through another replica", async () => {
     const deskName = (data: HomeData | undefined) =>
       data!.applications.nodes
