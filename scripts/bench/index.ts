@@ -27,6 +27,7 @@ import { freePort, markdownTable, rewriteRoutingUrls, waitForOk } from "./suppor
 import { measureCpu, sampleRss } from "./rss.js";
 import {
   checkInvalidation,
+  deleteRedisKeys,
   startBalancer,
   startGateway,
   stopReplicaUnderLoad,
@@ -116,6 +117,9 @@ if (!db) throw new Error(`--db must be sqlite or postgres, got ${values.db}`);
 const root = findRepoRoot();
 const runId = `run-${Date.now()}`;
 const runDir = path.join(root, "bench", "tmp", runId);
+// With replicas: the Redis they share, and this run's keys in it.
+const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisPrefix = `portal-graph-bench:${runId}:`;
 mkdirSync(runDir, { recursive: true });
 const cleanups: (() => unknown)[] = [];
 const cleanup = async () => {
@@ -149,13 +153,10 @@ try {
     // "ours" is the gateway without its response cache; the cached figures come from a gateway of their own.
     RESPONSE_CACHE: "false",
     // Replicas share Redis as production's do: the cached gateways' entries and generation, under this run's prefix.
-    ...(replicaCount > 1
-      ? {
-          REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
-          RESPONSE_CACHE_REDIS_PREFIX: `portal-graph-bench:${runId}:`,
-        }
-      : {}),
+    ...(replicaCount > 1 ? { REDIS_URL: redisUrl, RESPONSE_CACHE_REDIS_PREFIX: redisPrefix } : {}),
   };
+  if (replicaCount > 1)
+    cleanups.push(() => deleteRedisKeys(redisUrl, redisPrefix).catch((error: Error) => console.error(error.message)));
 
   const registry = readRegistry(root);
   const ports: Record<string, number> = { gateway: await freePort() };

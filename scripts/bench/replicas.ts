@@ -179,6 +179,33 @@ function statsCommand(socketPath: string, command: string): Promise<string> {
   });
 }
 
+/** A Redis command in RESP, the protocol's array of bulk strings. */
+export function respCommand(args: string[]): string {
+  return `*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`).join("")}`;
+}
+
+// Deletes the keys matching ARGV[1] and answers how many.
+const DELETE_MATCHING = `local n = 0
+for _, key in ipairs(redis.call("KEYS", ARGV[1])) do redis.call("DEL", key) n = n + 1 end
+return n`;
+
+/** Deletes this run's keys (the response cache's generation has no expiry); resolves with how many. */
+export function deleteRedisKeys(url: string, prefix: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname, port: Number(port || 6379) });
+    socket.setTimeout(2000, () => socket.destroy(new Error(`Redis at ${url} did not answer`)));
+    socket.once("connect", () => socket.write(respCommand(["EVAL", DELETE_MATCHING, "0", `${prefix}*`])));
+    socket.once("data", (data) => {
+      socket.end();
+      const reply = data.toString();
+      if (reply.startsWith(":")) resolve(Number(reply.slice(1).trim()));
+      else reject(new Error(`Redis answered ${reply.trim()}`));
+    });
+    socket.once("error", reject);
+  });
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What stopping a replica in the middle of a load run did to the clients of the balancer. */
