@@ -28,6 +28,7 @@ import { measureCpu, sampleRss } from "./rss.js";
 import {
   checkInvalidation,
   deleteRedisKeys,
+  ensureHaproxy,
   startBalancer,
   startGateway,
   stopReplicaUnderLoad,
@@ -111,6 +112,8 @@ const FLOOR_TOLERANCE = 0.9;
 const replicaCount = Number(values.replicas);
 if (!Number.isInteger(replicaCount) || replicaCount < 1)
   throw new Error(`--replicas must be a whole number from 1, got ${values.replicas}`);
+// Before anything is started: a missing load balancer is installed (or the run stops) first.
+const haproxy = replicaCount > 1 ? ensureHaproxy() : null;
 const db = values.db === "postgres" ? "postgres" : values.db === "sqlite" ? "sqlite" : null;
 if (!db) throw new Error(`--db must be sqlite or postgres, got ${values.db}`);
 
@@ -200,7 +203,7 @@ try {
       replicas.push(replica);
     }
     const servers = [{ name: "gateway-1", port: stack.gateway.port }, ...replicas];
-    balancer = await startBalancer(runDir, servers);
+    balancer = await startBalancer(haproxy!, runDir, servers);
     cleanups.push(() => balancer!.child.kill());
     oursUrl = balancer.url;
     delete oursPids.gateway;

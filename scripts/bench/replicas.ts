@@ -115,13 +115,23 @@ export function ensureHaproxy(): string {
   });
   if (found) return found;
   console.log("haproxy is not installed: running apt-get install -y haproxy");
-  execSync("apt-get install -y haproxy", { stdio: "inherit" });
+  try {
+    execSync("apt-get install -y haproxy", { stdio: "inherit" });
+  } catch {
+    // Package lists never fetched on this machine: fetch them once, then install.
+    try {
+      execSync("apt-get update && apt-get install -y haproxy", { stdio: "inherit" });
+    } catch {
+      throw new Error(
+        "--replicas needs HAProxy: install Debian's haproxy package (apt-get install haproxy), then run again",
+      );
+    }
+  }
   return existsSync("/usr/sbin/haproxy") ? "/usr/sbin/haproxy" : "haproxy";
 }
 
 /** HAProxy in the foreground in front of `servers`, its configuration in `dir`; resolves when every server is up. */
-export async function startBalancer(dir: string, servers: { name: string; port: number }[]) {
-  const binary = ensureHaproxy();
+export async function startBalancer(binary: string, dir: string, servers: { name: string; port: number }[]) {
   const port = await freePort();
   const statsSocket = path.join(dir, "haproxy.sock");
   const configFile = path.join(dir, "haproxy.cfg");
