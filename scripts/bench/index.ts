@@ -26,16 +26,14 @@ import { alternate, median, medianOfRounds, timeRatio, type RoundsResult } from 
 import { freePort, markdownTable, rewriteRoutingUrls, waitForOk } from "./support.js";
 import { measureCpu, sampleRss } from "./rss.js";
 import {
-  checkInvalidation,
+  checkReplicas,
   deleteRedisKeys,
   ensureHaproxy,
   startBalancer,
   startGateway,
-  stopReplicaUnderLoad,
   type Balancer,
-  type InvalidationResult,
   type Replica,
-  type ReplicaStopResult,
+  type ReplicasReport,
 } from "./replicas.js";
 
 const USAGE = `usage: npm run bench -- [options]   (the README's Performance section; scripts/bench/README.md)
@@ -440,70 +438,23 @@ try {
 
   // With replicas: one replica stopped in the middle of a load run (killed, then drained), and a write through one
   // cached replica that must evict what another had cached.
-  let replicasReport: {
-    count: number;
-    balancer: string;
-    replicaStop: ReplicaStopResult[];
-    invalidation: InvalidationResult | { checked: false; error: string };
-  } | null = null;
+  let replicasReport: ReplicasReport | null = null;
   if (balancer) {
     const op = operations.find((candidate) => candidate.name === "my-portal") ?? operations[0]!;
-    const requests = await prepareRequests(op, facts, viewersOf(op, facts, users), Math.max(1000, users), tokenFor);
-    const replicaStop: ReplicaStopResult[] = [];
-    for (const signal of ["SIGKILL", "SIGTERM"] as const) {
-      const stopped = await stopReplicaUnderLoad({
-        operation: op.name,
-        balancer,
-        replica: replicas.at(-1)!,
-        signal,
-        next: (i) => requests[i % requests.length]!,
-        seconds,
-        connections,
-        answer: op.answer,
-      });
-      replicaStop.push(stopped);
-      console.log(
-        `replica stop (${signal} to ${stopped.replica} at ${seconds / 2} s of ${seconds} s of ${op.name}): ` +
-          `FAILED REQUESTS ${stopped.failed} of ${stopped.requests} (non-2xx ${stopped.non2xx}, ` +
-          `transport ${stopped.transportErrors}, timeouts ${stopped.timeouts}, GraphQL errors ${stopped.graphqlErrors}), ` +
-          `wrong answers ${stopped.wrongAnswers} of ${stopped.answersChecked} checked; exited in ${stopped.exitMs} ms; ` +
-          `HAProxy retried ${stopped.balancerRetries}, redispatched ${stopped.balancerRedispatches}; restarted`,
-      );
-      if (stopped.failed > 0 || stopped.wrongAnswers > 0)
-        failures.push(
-          `replica stop (${signal}): ${stopped.failed} failed requests and ${stopped.wrongAnswers} wrong answers ` +
-            `through the load balancer`,
-        );
-    }
-
-    let invalidation: InvalidationResult | { checked: false; error: string };
-    const second = await startGateway(root, "cached-gateway-2", { ...gatewayEnv, RESPONSE_CACHE: "true" });
-    try {
-      invalidation = await checkInvalidation({
-        a: cachedUrl,
-        b: second.url,
-        homeQuery: readFileSync(path.join(root, "scripts", "bench", "operations", "portal-home.graphql"), "utf8"),
-        adminToken: await tokenFor("carol"),
-        runId,
-      });
-      console.log(
-        `cache invalidation across replicas: a write through one cached gateway, then the portal home through the ` +
-          `other: ${invalidation.staleAfterWrite ? "STALE (the cached copy)" : "fresh (the write shows)"}`,
-      );
-      if (invalidation.staleAfterWrite || !invalidation.restoreSeenAtOnce)
-        failures.push("cache invalidation: a cached replica answered stale after a write through another");
-    } catch (error) {
-      invalidation = { checked: false, error: (error as Error).message };
-      failures.push(`cache invalidation could not be checked: ${invalidation.error}`);
-    } finally {
-      second.child.kill();
-    }
-    replicasReport = {
-      count: replicaCount,
-      balancer: balancer.version,
-      replicaStop,
-      invalidation,
-    };
+    replicasReport = await checkReplicas({
+      root,
+      balancer,
+      replica: replicas.at(-1)!,
+      operation: op,
+      requests: await prepareRequests(op, facts, viewersOf(op, facts, users), Math.max(1000, users), tokenFor),
+      seconds,
+      connections,
+      cachedUrl,
+      cachedEnv: { ...gatewayEnv, RESPONSE_CACHE: "true" },
+      adminToken: await tokenFor("carol"),
+      runId,
+      failures,
+    });
   }
 
   const commit = execSync("git rev-parse --short HEAD", { cwd: root }).toString().trim();

@@ -4,10 +4,11 @@
  * a write through one cached replica evicts the answer another replica had cached.
  */
 import { execFileSync, execSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
 import type { AnswerShape } from "./answers.js";
+import type { Operation } from "./operations.js";
 import { runLoad, type PreparedRequest } from "./load.js";
 import { freePort, waitForOk } from "./support.js";
 
@@ -145,6 +146,7 @@ export async function startBalancer(binary: string, dir: string, servers: { name
   const stats = async () => parseStat(await statsCommand(statsSocket, "show stat"));
   const balancer = {
     url: `http://127.0.0.1:${port}/graphql`,
+    servers,
     /** "HAProxy version 2.6.12-1+deb12u4 ...", its first line of -v. */
     version: execFileSync(binary, ["-v"]).toString().split("\n")[0]!.trim(),
     child,
@@ -385,4 +387,87 @@ export async function checkInvalidation(options: {
     restored: true,
     restoreSeenAtOnce: restoredAnswer.nodes.find((node) => node.id === id)?.name === name,
   };
+}
+
+/** The `replicas` section of the results. */
+export interface ReplicasReport {
+  count: number;
+  /** HAProxy's version line. */
+  balancer: string;
+  replicaStop: ReplicaStopResult[];
+  invalidation: InvalidationResult | { checked: false; error: string };
+}
+
+/**
+ * The checks of a replicas run, after the table: `replica` stopped in the middle of a load run of `operation`
+ * through the balancer, with SIGKILL and then SIGTERM (started again after each), and the cross-replica eviction
+ * check between the cached gateway and a second one started alike. What fails is pushed into `failures`.
+ */
+export async function checkReplicas(options: {
+  root: string;
+  balancer: Balancer;
+  replica: Replica;
+  operation: Operation;
+  requests: PreparedRequest[];
+  seconds: number;
+  connections: number;
+  cachedUrl: string;
+  cachedEnv: NodeJS.ProcessEnv;
+  adminToken: string;
+  runId: string;
+  failures: string[];
+}): Promise<ReplicasReport> {
+  const { operation: op, requests, seconds, failures } = options;
+  const replicaStop: ReplicaStopResult[] = [];
+  for (const signal of ["SIGKILL", "SIGTERM"] as const) {
+    const stopped = await stopReplicaUnderLoad({
+      operation: op.name,
+      balancer: options.balancer,
+      replica: options.replica,
+      signal,
+      next: (i) => requests[i % requests.length]!,
+      seconds,
+      connections: options.connections,
+      answer: op.answer,
+    });
+    replicaStop.push(stopped);
+    console.log(
+      `replica stop (${signal} to ${stopped.replica} at ${seconds / 2} s of ${seconds} s of ${op.name}): ` +
+        `FAILED REQUESTS ${stopped.failed} of ${stopped.requests} (non-2xx ${stopped.non2xx}, ` +
+        `transport ${stopped.transportErrors}, timeouts ${stopped.timeouts}, GraphQL errors ${stopped.graphqlErrors}), ` +
+        `wrong answers ${stopped.wrongAnswers} of ${stopped.answersChecked} checked; exited in ${stopped.exitMs} ms; ` +
+        `HAProxy retried ${stopped.balancerRetries}, redispatched ${stopped.balancerRedispatches}; restarted`,
+    );
+    if (stopped.failed > 0 || stopped.wrongAnswers > 0)
+      failures.push(
+        `replica stop (${signal}): ${stopped.failed} failed requests and ${stopped.wrongAnswers} wrong answers ` +
+          "through the load balancer",
+      );
+  }
+
+  let invalidation: InvalidationResult | { checked: false; error: string };
+  const second = await startGateway(options.root, "cached-gateway-2", options.cachedEnv);
+  try {
+    invalidation = await checkInvalidation({
+      a: options.cachedUrl,
+      b: second.url,
+      homeQuery: readFileSync(path.join(options.root, "scripts", "bench", "operations", "portal-home.graphql"), "utf8"),
+      adminToken: options.adminToken,
+      runId: options.runId,
+    });
+    console.log(
+      "cache invalidation across replicas: a write through one cached gateway, then the portal home through the " +
+        `other: ${invalidation.staleAfterWrite ? "STALE (the cached copy)" : "fresh (the write shows)"}`,
+    );
+    if (invalidation.staleAfterWrite)
+      failures.push("cache invalidation: a cached replica answered stale after a write through another");
+    else if (!invalidation.restoreSeenAtOnce)
+      failures.push("cache invalidation: a cached replica answered stale after the old name was written back");
+  } catch (error) {
+    invalidation = { checked: false, error: (error as Error).message };
+    failures.push(`cache invalidation could not be checked: ${invalidation.error}`);
+  } finally {
+    second.child.kill();
+  }
+  return { count: options.balancer.servers.length, balancer: options.balancer.version, replicaStop, invalidation };
 }
