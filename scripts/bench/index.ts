@@ -25,6 +25,16 @@ import { gatewayPlan, matchFetches, fetchesOf } from "./plan.js";
 import { alternate, median, medianOfRounds, timeRatio, type RoundsResult } from "./rounds.js";
 import { freePort, markdownTable, rewriteRoutingUrls, waitForOk } from "./support.js";
 import { measureCpu, sampleRss } from "./rss.js";
+import {
+  checkReplicas,
+  deleteRedisKeys,
+  ensureHaproxy,
+  startBalancer,
+  startGateway,
+  type Balancer,
+  type Replica,
+  type ReplicasReport,
+} from "./replicas.js";
 
 const USAGE = `usage: npm run bench -- [options]   (the README's Performance section; scripts/bench/README.md)
 
@@ -38,6 +48,8 @@ const USAGE = `usage: npm run bench -- [options]   (the README's Performance sec
   --connections N     concurrent connections (default 16)
   --only a,b          only these operations (portal-home, application-detail, my-portal, launch-panel, ...)
   --skip-hive, --skip-monolith   leave a column out
+  --replicas N        N gateways of ours behind HAProxy, Redis shared (default 1); then one replica stopped under
+                      load (failed requests counted) and a cache-invalidation check across two cached replicas
   --keep              keep the generated databases`;
 
 let parsed;
@@ -61,6 +73,7 @@ try {
       "skip-hive": { type: "boolean", default: false },
       "skip-monolith": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
+      replicas: { type: "string", default: "1" },
     },
   });
 } catch (error) {
@@ -93,11 +106,21 @@ const rounds = Number(values.rounds ?? (quick ? 1 : 3));
 const connections = Number(values.connections);
 // The floor is the least any gateway can take; one beating it by more than the noise means the floor is wrong.
 const FLOOR_TOLERANCE = 0.9;
+// Gateways of ours behind a load balancer; 1: the one gateway, no balancer.
+const replicaCount = Number(values.replicas);
+if (!Number.isInteger(replicaCount) || replicaCount < 1)
+  throw new Error(`--replicas must be a whole number from 1, got ${values.replicas}`);
+// Before anything is started: a missing load balancer is installed (or the run stops) first.
+const haproxy = replicaCount > 1 ? ensureHaproxy() : null;
 const db = values.db === "postgres" ? "postgres" : values.db === "sqlite" ? "sqlite" : null;
 if (!db) throw new Error(`--db must be sqlite or postgres, got ${values.db}`);
 
 const root = findRepoRoot();
-const runDir = path.join(root, "bench", "tmp", `run-${Date.now()}`);
+const runId = `run-${Date.now()}`;
+const runDir = path.join(root, "bench", "tmp", runId);
+// With replicas: the Redis they share, and this run's keys in it.
+const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisPrefix = `portal-graph-bench:${runId}:`;
 mkdirSync(runDir, { recursive: true });
 const cleanups: (() => unknown)[] = [];
 const cleanup = async () => {
@@ -109,7 +132,8 @@ const failures: string[] = [];
 
 try {
   console.log(
-    `Portal Graph benchmark (${quick ? "quick" : "full"}, ${db}, ${users} users, ${rounds} rounds): ${JSON.stringify(scale)}`,
+    `Portal Graph benchmark (${quick ? "quick" : "full"}, ${db}, ${users} users, ${rounds} rounds` +
+      `${replicaCount > 1 ? `, ${replicaCount} replicas` : ""}): ${JSON.stringify(scale)}`,
   );
   const started = Date.now();
   const { env: databaseEnv, facts } = await generate(root, runDir, db, scale);
@@ -129,7 +153,11 @@ try {
     RATE_LIMIT: "false",
     // "ours" is the gateway without its response cache; the cached figures come from a gateway of their own.
     RESPONSE_CACHE: "false",
+    // Replicas share Redis as production's do: the cached gateways' entries and generation, under this run's prefix.
+    ...(replicaCount > 1 ? { REDIS_URL: redisUrl, RESPONSE_CACHE_REDIS_PREFIX: redisPrefix } : {}),
   };
+  if (replicaCount > 1)
+    cleanups.push(() => deleteRedisKeys(redisUrl, redisPrefix).catch((error: Error) => console.error(error.message)));
 
   const registry = readRegistry(root);
   const ports: Record<string, number> = { gateway: await freePort() };
@@ -153,6 +181,35 @@ try {
   const testKey = callerKeys.signingKey("test");
   const oursPids: Record<string, number> = { gateway: stack.gateway.child.pid! };
   for (const sg of stack.subgraphs.values()) oursPids[sg.name] = sg.child.pid!;
+  // The environment of a gateway of ours over the stack's subgraphs, as the stack starts its own.
+  const gatewayEnv = {
+    ...processEnv,
+    GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway"),
+    ...Object.fromEntries(
+      Object.entries(subgraphUrls).map(([name, url]) => [subgraphUrlVariable(name), `${url}/graphql`]),
+    ),
+  };
+
+  // With replicas, "ours" is HAProxy in front of the stack's gateway (gateway-1) and N-1 more started alike.
+  let oursUrl = stack.gatewayUrl;
+  let balancer: Balancer | null = null;
+  const replicas: Replica[] = [];
+  if (replicaCount > 1) {
+    for (let i = 2; i <= replicaCount; i++) {
+      const replica = await startGateway(root, `gateway-${i}`, gatewayEnv);
+      cleanups.push(() => replica.child.kill());
+      replicas.push(replica);
+    }
+    const servers = [{ name: "gateway-1", port: stack.gateway.port }, ...replicas];
+    balancer = await startBalancer(haproxy!, runDir, servers);
+    cleanups.push(() => balancer!.child.kill());
+    oursUrl = balancer.url;
+    delete oursPids.gateway;
+    oursPids["gateway-1"] = stack.gateway.child.pid!;
+    for (const replica of replicas) oursPids[replica.name] = replica.child.pid!;
+    oursPids.haproxy = balancer.child.pid!;
+    console.log(`${replicaCount} gateways of ours behind HAProxy at ${balancer.url}`);
+  }
 
   // A second gateway of ours behind recording proxies shows which fetches each request makes (for the floor).
   const recorder = await startRecorder(
@@ -244,7 +301,7 @@ try {
 
     // Counts come from one request on a quiet stack: under load, requests still in flight at the end blur them.
     const before = await subgraphMetrics(subgraphUrls, testKey);
-    const firstAnswer = await send(stack.gatewayUrl, next(0));
+    const firstAnswer = await send(oursUrl, next(0));
     const after = await subgraphMetrics(subgraphUrls, testKey);
     const delta = (name: string, key: "requests" | "sqlStatements") => after[name]![key] - before[name]![key];
 
@@ -276,14 +333,14 @@ try {
     );
 
     const targets: Record<string, { url: string; pids: Record<string, number>; next?: typeof next }> = {
-      ours: { url: stack.gatewayUrl, pids: oursPids },
+      ours: { url: oursUrl, pids: oursPids },
       ...(hive ? { hive: { url: hive.url, pids: { hive: hive.child.pid! } } } : {}),
       floor: { url: floor.url, pids: { floor: floor.child.pid! } },
       ...(monolith ? { monolith: { url: monolith.url, pids: { monolith: monolith.child.pid! } } } : {}),
       ...(op.cached ? { cached: { url: cachedUrl, pids: cachedPids } } : {}),
       ...(signedInRequests
         ? {
-            oursSignedIn: { url: stack.gatewayUrl, pids: oursPids, next: nextSignedIn },
+            oursSignedIn: { url: oursUrl, pids: oursPids, next: nextSignedIn },
             cachedSignedIn: { url: cachedUrl, pids: cachedPids, next: nextSignedIn },
           }
         : {}),
@@ -379,6 +436,27 @@ try {
     }
   }
 
+  // With replicas: one replica stopped in the middle of a load run (killed, then drained), and a write through one
+  // cached replica that must evict what another had cached.
+  let replicasReport: ReplicasReport | null = null;
+  if (balancer) {
+    const op = operations.find((candidate) => candidate.name === "my-portal") ?? operations[0]!;
+    replicasReport = await checkReplicas({
+      root,
+      balancer,
+      replica: replicas.at(-1)!,
+      operation: op,
+      requests: await prepareRequests(op, facts, viewersOf(op, facts, users), Math.max(1000, users), tokenFor),
+      seconds,
+      connections,
+      cachedUrl,
+      cachedEnv: { ...gatewayEnv, RESPONSE_CACHE: "true" },
+      adminToken: await tokenFor("carol"),
+      runId,
+      failures,
+    });
+  }
+
   const commit = execSync("git rev-parse --short HEAD", { cwd: root }).toString().trim();
   const date = new Date().toISOString().slice(0, 10);
   const machine = {
@@ -401,9 +479,11 @@ try {
     generationSeconds,
     machine,
     results,
+    ...(replicasReport ? { replicas: replicasReport } : {}),
     failures,
   };
-  const suffix = `${quick ? "-quick" : ""}${users === 1 ? "-one-user" : ""}`;
+  const suffix =
+    `${quick ? "-quick" : ""}${users === 1 ? "-one-user" : ""}` + (replicaCount > 1 ? `-replicas${replicaCount}` : "");
   const file = path.join(root, "bench", "results", `${date}-${commit}${suffix}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(report, null, 2) + "\n");

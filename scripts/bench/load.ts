@@ -16,6 +16,8 @@ export interface LoadResult {
   errors: number;
   /** Responses whose answer was checked against the operation's expected shape, and how many of them were wrong. */
   answers: { checked: number; wrong: number; firstWrong: string | null };
+  /** What `errors` is made of (one run's; not kept in the medians of rounds). */
+  errorKinds?: { non2xx: number; transport: number; timeouts: number; graphqlErrors: number };
 }
 
 // One response in this many is parsed and checked (the first always): enough to catch a fast wrong answer without
@@ -68,6 +70,13 @@ export async function runLoad(
     requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
     answers: sampler.tally,
+    // autocannon's `errors` include its timeouts.
+    errorKinds: {
+      non2xx: result.non2xx,
+      transport: result.errors - result.timeouts,
+      timeouts: result.timeouts,
+      graphqlErrors,
+    },
   };
 }
 

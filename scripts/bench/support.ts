@@ -60,12 +60,23 @@ interface Row {
   peakRssMiB: Record<string, number | null>;
 }
 
+/** Our gateway's peak RSS: the one gateway's, or with replicas each one's and HAProxy's ("95+97 +haproxy 9"). */
+export function gatewayRss(peaks: Record<string, number | null>): number | string | null {
+  if (peaks.gateway !== undefined) return peaks.gateway;
+  const replicas = Object.keys(peaks)
+    .filter((name) => /^gateway-\d+$/.test(name))
+    .sort((a, b) => Number(a.slice(8)) - Number(b.slice(8)));
+  if (replicas.length === 0) return null;
+  const balancer = peaks.haproxy == null ? "" : ` +haproxy ${peaks.haproxy}`;
+  return `${replicas.map((name) => peaks[name] ?? "-").join("+")}${balancer}`;
+}
+
 /** The results as a Markdown table: one row per operation, the four columns side by side (medians of rounds). */
 export function markdownTable(rows: Row[]): string {
   const header =
     "| operation | users | ours req/s | ours p50 / p99 ms | Hive req/s | Hive p99 ms | floor req/s | floor p99 ms | monolith req/s | monolith p99 ms | errors (ours / Hive / floor / monolith) | ours/Hive (time) | ours/floor (time) | ours/monolith (time) | fetches | SQL per request | peak RSS MiB (gateway, Hive, monolith) | cached req/s (× ours) | signed in: ours / cached req/s (×) |";
   const rule = `|${"---|".repeat(19)}`;
-  const dash = (value: number | null | undefined) => (value === null || value === undefined ? "-" : value);
+  const dash = (value: number | string | null | undefined) => (value === null || value === undefined ? "-" : value);
   const lines = rows.map((row) => {
     const sql = Object.entries(row.sqlPerRequest)
       .filter(([, count]) => count > 0)
@@ -88,7 +99,7 @@ export function markdownTable(rows: Row[]): string {
       dash(row.oursOverMonolith),
       row.fetchesInPlan,
       sql || "-",
-      [row.peakRssMiB.gateway, row.peakRssMiB.hive, row.peakRssMiB.monolith].map(dash).join(", "),
+      [gatewayRss(row.peakRssMiB), row.peakRssMiB.hive, row.peakRssMiB.monolith].map(dash).join(", "),
       row.cached ? `${row.cached.requestsPerSecond} (${dash(row.cachedOverOurs)}×)` : "-",
       row.signedIn
         ? `${dash(row.signedIn.ours?.requestsPerSecond)} / ${dash(row.signedIn.cached?.requestsPerSecond)} (${dash(row.signedIn.cachedOverOurs)}×)`
