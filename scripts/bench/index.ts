@@ -153,7 +153,7 @@ try {
     RATE_LIMIT: "false",
     // "ours" is the gateway without its response cache; the cached figures come from a gateway of their own.
     RESPONSE_CACHE: "false",
-    // Replicas share Redis as production's do: the cached gateways' entries and generation, under this run's prefix.
+    // Replicas share Redis as production's do: the cached gateways' answers and tags, under this run's prefix.
     ...(replicaCount > 1 ? { REDIS_URL: redisUrl, RESPONSE_CACHE_REDIS_PREFIX: redisPrefix } : {}),
   };
   if (replicaCount > 1)

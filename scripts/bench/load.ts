@@ -68,9 +68,9 @@ export async function runLoad(
       max: round(result.latency.max),
     },
     requests: result.requests.total,
-    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    // autocannon's `errors` include its timeouts: each failed request is counted once.
+    errors: result.errors + result.non2xx + graphqlErrors,
     answers: sampler.tally,
-    // autocannon's `errors` include its timeouts.
     errorKinds: {
       non2xx: result.non2xx,
       transport: result.errors - result.timeouts,

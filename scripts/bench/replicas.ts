@@ -201,7 +201,7 @@ const DELETE_MATCHING = `local n = 0
 for _, key in ipairs(redis.call("KEYS", ARGV[1])) do redis.call("DEL", key) n = n + 1 end
 return n`;
 
-/** Deletes this run's keys (the response cache's generation has no expiry); resolves with how many. */
+/** Deletes this run's keys (the response cache's eviction count has no expiry); resolves with how many. */
 export function deleteRedisKeys(url: string, prefix: string): Promise<number> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
