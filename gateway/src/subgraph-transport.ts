@@ -44,10 +44,11 @@ const tracer = trace.getTracer("portal-graph-gateway");
  * client span and sends `traceparent`, as fetch's instrumentation did.
  */
 export function httpTransport(): SubgraphTransport & { close(): void } {
-  const agents = {
-    "http:": new http.Agent({ keepAlive: true, scheduling: "lifo" }),
-    "https:": new https.Agent({ keepAlive: true, scheduling: "lifo" }),
-  };
+  // An idle socket is closed after a minute, or a second before the subgraph's own Keep-Alive timeout when it
+  // announces a shorter one (Node's agent reads the hint only when given a timeout), so a call does not go out on a
+  // socket the subgraph is closing. The timeout never ends a request in flight: the deadline below does.
+  const options = { keepAlive: true, scheduling: "lifo" as const, timeout: 60_000 };
+  const agents = { "http:": new http.Agent(options), "https:": new https.Agent(options) };
   const send: SubgraphTransport = (url, request) => {
     const parent = trace.getSpan(context.active());
     if (!parent || !isSpanContextValid(parent.spanContext())) return post(agents, url, request);
