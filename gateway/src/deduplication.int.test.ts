@@ -1,13 +1,15 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deduplicatingFetch } from "./deduplication.js";
+import { deduplicatingTransport } from "./deduplication.js";
+import { httpTransport } from "./subgraph-transport.js";
 
 describe("subgraph query deduplication", () => {
   let server: Server;
   let url: string;
   let received = 0;
-  const dedupe = deduplicatingFetch(fetch);
+  const transport = httpTransport();
+  const dedupe = deduplicatingTransport(transport);
 
   beforeAll(async () => {
     // A real subgraph stand-in: answers slowly enough that concurrent callers overlap, and numbers its answers.
@@ -20,14 +22,17 @@ describe("subgraph query deduplication", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => {
+    transport.close();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 
   const send = (body: string, authorization?: string) =>
     dedupe(url, {
-      method: "POST",
       headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
       body,
-    }).then((response) => response.json() as Promise<{ data: { answer: number } }>);
+      timeoutMs: 5000,
+    }).then((answer) => JSON.parse(answer.text) as { data: { answer: number } });
 
   const QUERY = JSON.stringify({ query: "query Home { applications { id } }", variables: {} });
 
@@ -61,11 +66,21 @@ describe("subgraph query deduplication", () => {
     expect(received).toBe(2);
   });
 
+  it("ends only the waiting of a caller whose time is up: the others get the shared answer", async () => {
+    received = 0;
+    const headers = { authorization: "Bearer a" };
+    const hasty = dedupe(url, { headers, body: QUERY, timeoutMs: 10 });
+    const patient = dedupe(url, { headers, body: QUERY, timeoutMs: 5000 });
+    await expect(hasty).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(JSON.parse((await patient).text)).toEqual({ data: { answer: 1 } });
+    expect(received).toBe(1);
+  });
+
   it("refuses a caller that has already gone without fetching, and without an unhandled rejection", async () => {
     // The gateway signs its proof before fetching, so a client can leave between the fetch's start and this call.
     received = 0;
     const gone = AbortSignal.abort(new Error("the client closed the connection"));
-    await expect(dedupe(url, { method: "POST", body: QUERY, signal: gone })).rejects.toThrow(
+    await expect(dedupe(url, { headers: {}, body: QUERY, timeoutMs: 5000, signal: gone })).rejects.toThrow(
       "the client closed the connection",
     );
     // Vitest fails the run on an unhandled rejection; give one a chance to surface.

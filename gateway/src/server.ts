@@ -32,7 +32,8 @@ import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { createSupergraphFileHook, createSupergraphRegistryHook } from "./supergraph-source.js";
 import { createUsageReporter } from "./usage-reporter.js";
 import { passthroughRoute } from "./passthrough.js";
-import { deduplicatingFetch } from "./deduplication.js";
+import { deduplicatingTransport } from "./deduplication.js";
+import { httpTransport } from "./subgraph-transport.js";
 import { createOperationLimits } from "./limits/operation-limits.js";
 import { createGatewayMetrics, withFetchMetrics } from "./metrics.js";
 import { createMetricsServer, metricsRoute } from "./metrics-server.js";
@@ -79,9 +80,6 @@ export interface GatewayOptions {
   proofKey?: CallerSigningKey | null;
 }
 
-// Node 20's global fetch (undici) pools keep-alive connections per origin, so subgraph calls reuse sockets.
-const keepAliveFetch = globalThis.fetch;
-
 /** Builds the gateway: Apollo Gateway over the supergraph file, inside Apollo Server, behind the shared HTTP layer. */
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger("gateway");
@@ -91,7 +89,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const proof = createGatewayProof(proofKey);
   const overrides = config.subgraphUrlOverrides;
   const metrics = createGatewayMetrics();
-  const subgraphFetch = config.deduplicateSubgraphQueries ? deduplicatingFetch(keepAliveFetch) : keepAliveFetch;
+  // Keep-alive node:http agents, so subgraph calls reuse sockets (subgraph-transport.ts says why not fetch).
+  const http = httpTransport();
+  const transport = config.deduplicateSubgraphQueries ? deduplicatingTransport(http) : http;
   const responseCache = config.responseCache.enabled
     ? createResponseCache<GatewayContext>(config.responseCache, logger, {
         lookup: (outcome) => metrics.countResponseCacheLookup(outcome),
@@ -110,7 +110,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         url,
         timeoutMs: subgraphTimeout(name, config),
         logger,
-        fetcher: subgraphFetch,
+        transport,
         breaker: { failureThreshold: config.breakerFailures, resetMs: config.breakerResetMs },
         retry: config.retrySubgraphQueries,
         proof,
@@ -317,7 +317,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       .then(() => apqStore?.close())
       .then(() => responseCache?.close())
       .then(() => usage?.stop())
-      .then(() => metricsServer && closeServer(metricsServer));
+      .then(() => metricsServer && closeServer(metricsServer))
+      .finally(() => http.close());
     return stopping;
   };
   return {

@@ -9,6 +9,7 @@ import { Kind, parse, type DocumentNode, type SelectionSetNode } from "graphql";
 import { reportPlaceholders, type ReportFields } from "./report-fields.js";
 import { CircuitBreaker, type CircuitSnapshot, type CircuitState } from "./circuit-breaker.js";
 import type { GatewayProof } from "./gateway-proof.js";
+import { headerOf, type SubgraphTransport } from "./subgraph-transport.js";
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
 
@@ -37,7 +38,9 @@ export interface SubgraphDataSourceOptions {
   url: string;
   timeoutMs: number;
   logger: Logger;
-  fetcher: typeof fetch;
+  /** Sends each GraphQL call (subgraph-transport.ts); the circuit's health probes use `fetch`. */
+  transport: SubgraphTransport;
+  fetcher?: typeof fetch;
   breaker: { failureThreshold: number; resetMs: number };
   /** Retry a query once, after a short random pause, when the connection failed (never a mutation or a timeout). */
   retry: boolean;
@@ -112,11 +115,12 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
       this.options.observe?.({ subgraph: this.options.name, ms: performance.now() - started, code });
     try {
       if (!this.breaker.allows()) throw new FetchFailure("CIRCUIT_OPEN", "circuit open");
-      const { body, headers } = await this.send(options.request, context);
+      const { body, answer } = await this.send(options.request, context);
       this.breaker.succeeded();
-      const changes = parseChangeTags(headers.get(PUBLIC_DATA_CHANGES_HEADER));
+      const changes = parseChangeTags(headerOf(answer, PUBLIC_DATA_CHANGES_HEADER));
       if (changes.length > 0) await this.options.onChanges?.(changes);
-      if (incoming) restrictCachePolicy(incoming.incomingRequestContext.overallCachePolicy, headers);
+      if (incoming)
+        restrictCachePolicy(incoming.incomingRequestContext.overallCachePolicy, headerOf(answer, "cache-control"));
       finish(null);
       return body;
     } catch (error) {
@@ -170,11 +174,10 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
     }
   }
 
-  private async once(body: string, headers: Record<string, string>, clientSignal?: AbortSignal) {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = clientSignal ? AbortSignal.any([timeout, clientSignal]) : timeout;
-    const response = await this.options.fetcher(this.options.url, { method: "POST", headers, body, signal });
-    const parsed = parseGraphQLResponse(await response.text());
+  private async once(body: string, headers: Record<string, string>, signal?: AbortSignal) {
+    const { timeoutMs } = this.options;
+    const response = await this.options.transport(this.options.url, { headers, body, timeoutMs, signal });
+    const parsed = parseGraphQLResponse(response.text);
     // A 502/503/504 is the subgraph's own answer only when it says why in a coded GraphQL error (its identity
     // provider is down, say): that passes through, and the subgraph counts as up. Anything else is a proxy or a
     // process that is not there to answer.
@@ -182,13 +185,13 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
       throw new FetchFailure("BAD_RESPONSE", `HTTP ${response.status}`);
     }
     if (!parsed) throw new FetchFailure("BAD_RESPONSE", `HTTP ${response.status} without a GraphQL response`);
-    return { body: parsed, headers: response.headers };
+    return { body: parsed, answer: response };
   }
 
   // GET /health on the subgraph's origin: cheap, needs no credentials, and a stopped (SIGSTOP) process cannot answer it.
   private async probe(): Promise<boolean> {
     try {
-      const response = await this.options.fetcher(new URL("/health", this.options.url), {
+      const response = await (this.options.fetcher ?? fetch)(new URL("/health", this.options.url), {
         signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, 1000)),
       });
       await response.arrayBuffer();
@@ -222,7 +225,7 @@ function asFailure(error: unknown, clientSignal: AbortSignal | undefined, timeou
   if (clientSignal?.aborted) return new FetchFailure("CLIENT_GONE", "the client went away");
   const err = error as Error & { cause?: { code?: string; message?: string } };
   if (err.name === "TimeoutError") return new FetchFailure("TIMEOUT", `no answer within ${timeoutMs} ms`);
-  // undici reports every network failure as "fetch failed" and keeps the useful part (ECONNREFUSED, ...) in cause.
+  // A network failure comes as "fetch failed" with the useful part (ECONNREFUSED, ...) in cause (subgraph-transport.ts).
   return new FetchFailure("CONNECTION", err.cause?.code ?? err.cause?.message ?? err.message);
 }
 
@@ -297,10 +300,10 @@ type CachePolicy = GraphQLDataSourceProcessOptions extends infer O
   : never;
 
 /** Lets a subgraph's Cache-Control narrow the whole response's cache policy, as the gateway's own data source does. */
-function restrictCachePolicy(policy: CachePolicy | undefined, headers: Headers): void {
+function restrictCachePolicy(policy: CachePolicy | undefined, cacheControl: string | undefined): void {
   if (!policy || !("restrict" in policy)) return;
   const directives = new Map(
-    (headers.get("cache-control") ?? "").split(",").map((part) => {
+    (cacheControl ?? "").split(",").map((part) => {
       const [key, value] = part.trim().toLowerCase().split("=");
       return [key!, value ?? true] as const;
     }),

@@ -107,7 +107,14 @@ function packageDir(root: string, packageName: string): string {
   return realpathSync(path.join(root, "node_modules", packageName));
 }
 
-function command(root: string, dir: string, dev: boolean, entry = "index"): string[] {
+/**
+ * The gateway's V8 heap sizing, as its own `npm start` sets it (gateway/README.md, "Memory"): a smaller young
+ * generation and an old-space ceiling, which make V8 collect the per-request garbage of many requests in flight
+ * sooner, so the gateway's peak RSS under load stays near 170 MiB instead of 270 to 350, at the same CPU per request.
+ */
+export const GATEWAY_NODE_FLAGS = ["--max-semi-space-size=8", "--max-old-space-size=1024"];
+
+function command(root: string, dir: string, dev: boolean, entry = "index", nodeFlags: string[] = []): string[] {
   return dev
     ? [
         path.join(root, "node_modules", ".bin", "tsx"),
@@ -115,7 +122,7 @@ function command(root: string, dir: string, dev: boolean, entry = "index"): stri
         "--conditions=source",
         path.join(dir, "src", `${entry}.ts`),
       ]
-    : [process.execPath, path.join(dir, "dist", `${entry}.js`)];
+    : [process.execPath, ...nodeFlags, path.join(dir, "dist", `${entry}.js`)];
 }
 
 /** Starts every subgraph in the registry, then the gateway; resolves when all answer /ready. */
@@ -171,8 +178,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     listeningMessage: string,
     onUnexpectedExit: (code: number | null) => void = (code) => options.onExit?.(name, code),
     entry = "index",
+    nodeFlags: string[] = [],
   ) => {
-    const [bin, ...args] = command(root, dir, dev, entry);
+    const [bin, ...args] = command(root, dir, dev, entry, nodeFlags);
     const child = spawn(bin!, args, {
       cwd: root,
       env: { ...process.env, ...options.env, ...issuerEnv, ...env },
@@ -289,6 +297,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       packageDir(root, "@portal-graph/gateway"),
       { ...gatewayKeysEnv, ...overrides, ...registryEnv, ...portalUiEnv, PORT: gatewayPort },
       "gateway listening",
+      undefined,
+      "index",
+      GATEWAY_NODE_FLAGS,
     );
     await waitForReady(`${gateway.url}/ready`, options.readyTimeoutMs);
     portalUi?.configure(
