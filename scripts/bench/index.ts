@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { mintDevToken, startDevIssuer } from "@portal-graph/auth/dev-issuer";
 import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit/workspace";
-import { startStack, subgraphUrlVariable } from "../lib/stack.js";
+import { GATEWAY_NODE_FLAGS, startStack, subgraphUrlVariable } from "../lib/stack.js";
 import { wrongAnswer } from "./answers.js";
 import { captureFetches, send, startScriptServer, subgraphMetrics } from "./capture.js";
 import { startRecorder, type FloorConfig } from "./floor.js";
@@ -217,39 +217,47 @@ try {
   );
   cleanups.push(() => recorder.close());
   const capturePort = await freePort();
-  const captureGateway = spawn(process.execPath, [path.join(root, "gateway", "dist", "index.js")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...processEnv,
-      PORT: String(capturePort),
-      GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway"),
-      // Every fetch of every request recorded: none shared between concurrent captures.
-      DEDUPLICATE_SUBGRAPH_QUERIES: "false",
-      ...Object.fromEntries(Object.entries(recorder.urls).map(([name, url]) => [subgraphUrlVariable(name), url])),
+  const captureGateway = spawn(
+    process.execPath,
+    [...GATEWAY_NODE_FLAGS, path.join(root, "gateway", "dist", "index.js")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...processEnv,
+        PORT: String(capturePort),
+        GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway"),
+        // Every fetch of every request recorded: none shared between concurrent captures.
+        DEDUPLICATE_SUBGRAPH_QUERIES: "false",
+        ...Object.fromEntries(Object.entries(recorder.urls).map(([name, url]) => [subgraphUrlVariable(name), url])),
+      },
+      stdio: "ignore",
     },
-    stdio: "ignore",
-  });
+  );
   cleanups.push(() => captureGateway.kill());
   const captureUrl = `http://127.0.0.1:${capturePort}/graphql`;
   await waitForOk(`http://127.0.0.1:${capturePort}/ready`);
 
   // The same gateway with its response cache on (in memory), over the same subgraphs: for operations all public.
   const cachedPort = await freePort();
-  const cachedGateway = spawn(process.execPath, [path.join(root, "gateway", "dist", "index.js")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...processEnv,
-      PORT: String(cachedPort),
-      GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway"),
-      RESPONSE_CACHE: "true",
-      ...Object.fromEntries(
-        Object.entries(subgraphUrls).map(([name, url]) => [subgraphUrlVariable(name), `${url}/graphql`]),
-      ),
+  const cachedGateway = spawn(
+    process.execPath,
+    [...GATEWAY_NODE_FLAGS, path.join(root, "gateway", "dist", "index.js")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...processEnv,
+        PORT: String(cachedPort),
+        GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway"),
+        RESPONSE_CACHE: "true",
+        ...Object.fromEntries(
+          Object.entries(subgraphUrls).map(([name, url]) => [subgraphUrlVariable(name), `${url}/graphql`]),
+        ),
+      },
+      stdio: "ignore",
     },
-    stdio: "ignore",
-  });
+  );
   cleanups.push(() => cachedGateway.kill());
   const cachedUrl = `http://127.0.0.1:${cachedPort}/graphql`;
   await waitForOk(`http://127.0.0.1:${cachedPort}/ready`);
@@ -340,8 +348,9 @@ try {
       ...(op.cached ? { cached: { url: cachedUrl, pids: cachedPids } } : {}),
       ...(signedInRequests
         ? {
-            oursSignedIn: { url: oursUrl, pids: oursPids, next: nextSignedIn },
-            cachedSignedIn: { url: cachedUrl, pids: cachedPids, next: nextSignedIn },
+            // Named apart, so the signed-in rounds' CPU per request does not overwrite the anonymous rounds'.
+            oursSignedIn: { url: oursUrl, pids: renamed(oursPids, "signed-in"), next: nextSignedIn },
+            cachedSignedIn: { url: cachedUrl, pids: renamed(cachedPids, "signed-in"), next: nextSignedIn },
           }
         : {}),
     };
@@ -369,8 +378,11 @@ try {
     const peakRssMiB: Record<string, number | null> = {};
     const cpuMsPerRequest: Record<string, number | null> = {};
     for (const runs of measured.values()) {
-      for (const name of Object.keys(runs[0]!.rss))
-        peakRssMiB[name] = Math.max(...runs.map((run) => run.rss[name] ?? 0));
+      // A process's peak over every target it served (the signed-in rounds' names say which rounds, not which process).
+      for (const name of Object.keys(runs[0]!.rss)) {
+        const owner = name.replace(/-signed-in$/, "");
+        peakRssMiB[owner] = Math.max(peakRssMiB[owner] ?? 0, ...runs.map((run) => run.rss[name] ?? 0));
+      }
       for (const name of Object.keys(runs[0]!.cpu)) {
         const perRound = runs.map((run) => run.cpu[name]).filter((value): value is number => value != null);
         cpuMsPerRequest[name] = perRound.length ? round(median(perRound)) : null;
@@ -497,6 +509,11 @@ try {
 if (failures.length > 0) {
   console.error(`\nBENCHMARK FAILED:\n${failures.map((failure) => `  - ${failure}`).join("\n")}`);
   process.exitCode = 1;
+}
+
+/** The same processes under other names: `gateway` becomes `gateway-signed-in`. */
+function renamed(pids: Record<string, number>, suffix: string): Record<string, number> {
+  return Object.fromEntries(Object.entries(pids).map(([name, pid]) => [`${name}-${suffix}`, pid]));
 }
 
 /** Notes what makes a result untrustworthy: a gateway faster than the floor, or a wrong answer under load. */

@@ -7,6 +7,7 @@ import { execFileSync, execSync, spawn, type ChildProcess } from "node:child_pro
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
+import { GATEWAY_NODE_FLAGS } from "../lib/stack.js";
 import type { AnswerShape } from "./answers.js";
 import type { Operation } from "./operations.js";
 import { runLoad, type PreparedRequest } from "./load.js";
@@ -30,7 +31,7 @@ export async function startGateway(root: string, name: string, env: NodeJS.Proce
     url: `http://127.0.0.1:${port}/graphql`,
     child: null as unknown as ChildProcess,
     async restart() {
-      replica.child = spawn(process.execPath, [path.join(root, "gateway", "dist", "index.js")], {
+      replica.child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, path.join(root, "gateway", "dist", "index.js")], {
         cwd: root,
         env: { ...process.env, ...env, PORT: String(port) },
         stdio: "ignore",

@@ -24,11 +24,12 @@ export function startTracing(service: string, version: string): Telemetry {
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has(new URL(request.url ?? "/", "http://x").pathname),
-        // Outgoing node:http calls are the OTLP exporter's own; the gateway's fetches go through undici.
+        // Outgoing node:http calls are left to their callers: the OTLP exporter's own are not traced, and the gateway's
+        // subgraph transport makes its client span and sends traceparent itself (gateway/src/subgraph-transport.ts).
         ignoreOutgoingRequestHook: () => true,
       }),
-      // Node's global fetch: a client span per subgraph fetch, and the traceparent header on it. Fetches outside a
-      // traced request (readiness probes of the subgraphs) would each be a trace of their own: left out.
+      // Node's global fetch (a subgraph's calls to the issuer, say): a client span and the traceparent header. Fetches
+      // outside a traced request (readiness probes) would each be a trace of their own: left out.
       new UndiciInstrumentation({ requireParentforSpans: true }),
     ],
   });
