@@ -494,8 +494,17 @@ try {
     ...(replicasReport ? { replicas: replicasReport } : {}),
     failures,
   };
-  const suffix =
-    `${quick ? "-quick" : ""}${users === 1 ? "-one-user" : ""}` + (replicaCount > 1 ? `-replicas${replicaCount}` : "");
+  // Runs of one commit on one day differ by name wherever they differ from the default run.
+  const suffix = [
+    quick ? "-quick" : "",
+    users === 1 ? "-one-user" : users !== 1000 ? `-users${users}` : "",
+    db === "postgres" ? "-postgres" : "",
+    ...(["apps", "population", "acks", "grants"] as const).map((size) =>
+      values[size] ? `-${size}${values[size]}` : "",
+    ),
+    replicaCount > 1 ? `-replicas${replicaCount}` : "",
+    values.only ? `-only-${values.only.split(",").join("-")}` : "",
+  ].join("");
   const file = path.join(root, "bench", "results", `${date}-${commit}${suffix}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
