@@ -6,14 +6,14 @@
  * Markdown table; exits non-zero when a gateway beats the floor or an answer is wrong. `--quick` runs small.
  */
 import "reflect-metadata";
-import { execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { mintDevToken, startDevIssuer } from "@portal-graph/auth/dev-issuer";
 import { findRepoRoot, readRegistry } from "@portal-graph/subgraph-kit/workspace";
-import { GATEWAY_NODE_FLAGS, startStack, subgraphUrlVariable } from "../lib/stack.js";
+import { startStack, subgraphUrlVariable } from "../lib/stack.js";
 import { wrongAnswer } from "./answers.js";
 import { captureFetches, send, startScriptServer, subgraphMetrics } from "./capture.js";
 import { startRecorder, type FloorConfig } from "./floor.js";
@@ -23,7 +23,7 @@ import { round, runLoad, type LoadResult } from "./load.js";
 import { OPERATIONS, prepareRequests, viewersOf } from "./operations.js";
 import { gatewayPlan, matchFetches, fetchesOf } from "./plan.js";
 import { alternate, median, medianOfRounds, timeRatio, type RoundsResult } from "./rounds.js";
-import { freePort, markdownTable, rewriteRoutingUrls, waitForOk } from "./support.js";
+import { freePort, markdownTable, rewriteRoutingUrls } from "./support.js";
 import { measureCpu, sampleRss } from "./rss.js";
 import {
   checkReplicas,
@@ -216,53 +216,22 @@ try {
     Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [name, `${url}/graphql`])),
   );
   cleanups.push(() => recorder.close());
-  const capturePort = await freePort();
-  const captureGateway = spawn(
-    process.execPath,
-    [...GATEWAY_NODE_FLAGS, path.join(root, "gateway", "dist", "index.js")],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...processEnv,
-        PORT: String(capturePort),
-        GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway"),
-        // Every fetch of every request recorded: none shared between concurrent captures.
-        DEDUPLICATE_SUBGRAPH_QUERIES: "false",
-        ...Object.fromEntries(Object.entries(recorder.urls).map(([name, url]) => [subgraphUrlVariable(name), url])),
-      },
-      stdio: "ignore",
-    },
-  );
-  cleanups.push(() => captureGateway.kill());
-  const captureUrl = `http://127.0.0.1:${capturePort}/graphql`;
-  await waitForOk(`http://127.0.0.1:${capturePort}/ready`);
+  const captureGateway = await startGateway(root, "capture-gateway", {
+    ...gatewayEnv,
+    // Every fetch of every request recorded: none shared between concurrent captures.
+    DEDUPLICATE_SUBGRAPH_QUERIES: "false",
+    ...Object.fromEntries(Object.entries(recorder.urls).map(([name, url]) => [subgraphUrlVariable(name), url])),
+  });
+  cleanups.push(() => captureGateway.child.kill());
+  const captureUrl = captureGateway.url;
 
-  // The same gateway with its response cache on (in memory), over the same subgraphs: for operations all public.
-  const cachedPort = await freePort();
-  const cachedGateway = spawn(
-    process.execPath,
-    [...GATEWAY_NODE_FLAGS, path.join(root, "gateway", "dist", "index.js")],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...processEnv,
-        PORT: String(cachedPort),
-        GATEWAY_PROOF_KEY_FILE: callerKeys.privateKeyFile("gateway"),
-        RESPONSE_CACHE: "true",
-        ...Object.fromEntries(
-          Object.entries(subgraphUrls).map(([name, url]) => [subgraphUrlVariable(name), `${url}/graphql`]),
-        ),
-      },
-      stdio: "ignore",
-    },
-  );
-  cleanups.push(() => cachedGateway.kill());
-  const cachedUrl = `http://127.0.0.1:${cachedPort}/graphql`;
-  await waitForOk(`http://127.0.0.1:${cachedPort}/ready`);
+  // The same gateway with its response cache on (in memory; in Redis with --replicas), over the same subgraphs: for
+  // operations all public.
+  const cachedGateway = await startGateway(root, "cached-gateway", { ...gatewayEnv, RESPONSE_CACHE: "true" });
+  cleanups.push(() => cachedGateway.child.kill());
+  const cachedUrl = cachedGateway.url;
   // Its own name, so its peak RSS is not mixed with our uncached gateway's.
-  const cachedPids = { "cached-gateway": cachedGateway.pid! };
+  const cachedPids = { "cached-gateway": cachedGateway.child.pid! };
 
   const tokens = new Map<string, string>();
   const tokenFor = async (user: string) => {

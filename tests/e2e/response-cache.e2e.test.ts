@@ -121,6 +121,17 @@ describe.skipIf(!redisAnswers)("the response cache", () => {
     return { response, body };
   }
 
+  /** Renames an application through `url` as carol, a portal admin; the write must succeed. */
+  async function renameApplication(url: string, id: string, name: string) {
+    const write = await post<{ updateApplication: { userErrors: unknown[] } }>(
+      url,
+      UPDATE_APPLICATION,
+      { input: { id, name } },
+      "carol",
+    );
+    expect(write.body.data!.updateApplication.userErrors).toEqual([]);
+  }
+
   /** Subgraph requests made while `run` ran, per subgraph. */
   async function fetchesDuring(run: () => Promise<unknown>): Promise<Record<string, number>> {
     const names = [...stack.subgraphs.keys()];
@@ -186,13 +197,7 @@ describe.skipIf(!redisAnswers)("the response cache", () => {
     for (const url of [stack.gatewayUrl, replica.url]) await post<HomeData>(url, HOME);
     const before = nameOf((await post<HomeData>(replica.url, HOME)).body.data);
     const renamed = `${before} (renamed ${randomUUID().slice(0, 8)})`;
-    const write = await post<{ updateApplication: { userErrors: unknown[] } }>(
-      stack.gatewayUrl,
-      UPDATE_APPLICATION,
-      { input: { id: "pecos-ai", name: renamed } },
-      "carol",
-    );
-    expect(write.body.data!.updateApplication.userErrors).toEqual([]);
+    await renameApplication(stack.gatewayUrl, "pecos-ai", renamed);
     // The next read, on either replica, shows it: no TTL to wait out.
     expect(nameOf((await post<HomeData>(stack.gatewayUrl, HOME)).body.data)).toBe(renamed);
     expect(nameOf((await post<HomeData>(replica.url, HOME, {}, "bob")).body.data)).toBe(renamed);
@@ -207,13 +212,7 @@ describe.skipIf(!redisAnswers)("the response cache", () => {
     type AppData = { application: { id: string; name: string } };
     for (const id of ["aps", "pecos-ai"]) await post<AppData>(replica.url, APP, { id });
     const renamed = `PECOS ${randomUUID().slice(0, 8)}`;
-    const write = await post<{ updateApplication: { userErrors: unknown[] } }>(
-      stack.gatewayUrl,
-      UPDATE_APPLICATION,
-      { input: { id: "pecos-ai", name: renamed } },
-      "carol",
-    );
-    expect(write.body.data!.updateApplication.userErrors).toEqual([]);
+    await renameApplication(stack.gatewayUrl, "pecos-ai", renamed);
     // APS's answer is still served from the cache on the other replica; PECOS's is fetched again, renamed.
     expect((await fetchesDuring(() => post<AppData>(replica.url, APP, { id: "aps" }))).catalog).toBe(0);
     let pecos: AppData | undefined;
@@ -267,13 +266,7 @@ describe.skipIf(!redisAnswers)("the response cache", () => {
     const cached = await fetchesDuring(() => post<HomeData>(memoryGateway.url, HOME));
     expect(cached.catalog).toBe(0);
     const renamed = `APS ${randomUUID().slice(0, 8)}`;
-    const write = await post<{ updateApplication: { userErrors: unknown[] } }>(
-      memoryGateway.url,
-      UPDATE_APPLICATION,
-      { input: { id: "aps", name: renamed } },
-      "carol",
-    );
-    expect(write.body.data!.updateApplication.userErrors).toEqual([]);
+    await renameApplication(memoryGateway.url, "aps", renamed);
     expect(nameOf((await post<HomeData>(memoryGateway.url, HOME)).body.data)).toBe(renamed);
   });
 
