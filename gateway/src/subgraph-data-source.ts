@@ -40,7 +40,6 @@ export interface SubgraphDataSourceOptions {
   logger: Logger;
   /** Sends each GraphQL call (subgraph-transport.ts); the circuit's health probes use `fetch`. */
   transport: SubgraphTransport;
-  fetcher?: typeof fetch;
   breaker: { failureThreshold: number; resetMs: number };
   /** Retry a query once, after a short random pause, when the connection failed (never a mutation or a timeout). */
   retry: boolean;
@@ -191,7 +190,7 @@ export class SubgraphDataSource implements GraphQLDataSource<FetchContext> {
   // GET /health on the subgraph's origin: cheap, needs no credentials, and a stopped (SIGSTOP) process cannot answer it.
   private async probe(): Promise<boolean> {
     try {
-      const response = await (this.options.fetcher ?? fetch)(new URL("/health", this.options.url), {
+      const response = await fetch(new URL("/health", this.options.url), {
         signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, 1000)),
       });
       await response.arrayBuffer();
